@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AmbassadeursConfig(AppConfig):
+    name = "ambassadeurs"
+    verbose_name = "Réseau des ambassadeurs"

@@ -1,0 +1,8 @@
+from django.urls import include, path
+
+from . import views
+
+urlpatterns = [
+    path("", views.compte, name="compte"),
+    path("", include("allauth.urls")),
+]

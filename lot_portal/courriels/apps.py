@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class CourrielsConfig(AppConfig):
+    name = "lot_portal.courriels"
+    label = "courriels"
+    verbose_name = "Courriels"

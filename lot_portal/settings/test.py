@@ -1,0 +1,35 @@
+"""Tests: the base settings, made fast and deterministic.
+
+With no ``CELERY_BROKER_URL`` in the environment, tasks run eagerly in the
+test process; with one (CI points it at Redis), they go through the broker
+and the tests that need it start a real worker.
+"""
+
+import os
+
+os.environ.setdefault("DJANGO_DEBUG", "false")
+os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
+
+from .base import *  # noqa: E402,F403
+from .base import VAR_DIR  # noqa: E402
+
+REAL_BROKER = bool(os.environ.get("CELERY_BROKER_URL"))
+CELERY_TASK_ALWAYS_EAGER = not REAL_BROKER
+if not REAL_BROKER:
+    CELERY_BROKER_URL = "memory://"
+    CELERY_BROKER_TRANSPORT_OPTIONS = {}
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+MEDIA_ROOT = str(VAR_DIR / "test-media")
+EMAIL_FILE_PATH = str(VAR_DIR / "test-mail")
+COURRIELS_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL"):
+    from .base import CACHES  # noqa: F811  (tests on the real cache in CI)
+ACCOUNT_RATE_LIMITS = False

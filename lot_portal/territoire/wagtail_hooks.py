@@ -1,0 +1,35 @@
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Commune, CommunauteDeCommunes
+
+
+class CommuneViewSet(SnippetViewSet):
+    model = Commune
+    icon = "site"
+    menu_label = "Communes"
+    list_display = ["nom", "insee", "codes_postaux", "population", "communaute"]
+    list_filter = ["communaute"]
+    search_fields = ["nom", "insee", "codes_postaux"]
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        return Commune.objects.select_related("communaute")
+
+
+class CommunauteDeCommunesViewSet(SnippetViewSet):
+    model = CommunauteDeCommunes
+    icon = "group"
+    menu_label = "Communautés de communes"
+    list_display = ["nom", "siren", "population"]
+    search_fields = ["nom", "siren"]
+
+
+class TerritoireGroup(SnippetViewSetGroup):
+    items = (CommunauteDeCommunesViewSet, CommuneViewSet)
+    menu_icon = "site"
+    menu_label = "Territoire"
+    menu_name = "territoire"
+
+
+register_snippet(TerritoireGroup)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OpportunitesConfig(AppConfig):
+    name = "opportunites"
+    verbose_name = "Opportunités : emplois et reprises"
