@@ -188,7 +188,7 @@ MFA_TOTP_ISSUER = "Le Lot - Attractivité"
 
 EMAIL_BACKEND = "lot_portal.courriels.backends.OutboxBackend"
 DEFAULT_FROM_EMAIL = env(
-    "DEFAULT_FROM_EMAIL", default="Le Lot, terre d'opportunités <ne-pas-repondre@lot.fr>"
+    "DEFAULT_FROM_EMAIL", default='"Le Lot, terre d’opportunités" <ne-pas-repondre@lot.fr>'
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_URL = env("EMAIL_URL", default="")

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from lot_portal.cms.models import HomePage, PageSimple, ParametresSite
 from lot_portal.territoire.services import territoire_charger
@@ -142,6 +142,9 @@ class Command(BaseCommand):
         if existante:
             return existante
         racine = Page.get_first_root_node()
+        if racine is None:  # a flushed database (transactional tests) has no tree
+            Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+            racine = Page.add_root(instance=Page(title="Racine", slug="root"))
         accueil = HomePage(
             title="Le Lot, terre d'opportunités",
             slug="lot",

@@ -1,0 +1,78 @@
+import pytest
+from django.test import Client
+
+from lot_portal.cms.cache import PageCacheWSGI
+from lot_portal.cms.models import PageSimple
+
+pytestmark = pytest.mark.django_db
+
+
+def _wsgi_get(path, cookie=""):
+    """Ask the WSGI wrapper for ``path``; the inner app records a miss."""
+    misses = []
+
+    def application(environ, start_response):
+        misses.append(environ["PATH_INFO"])
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [b"miss"]
+
+    statut = {}
+
+    def start_response(status, headers):
+        statut["status"] = status
+        statut["headers"] = dict(headers)
+
+    environ = {
+        "REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": "",
+        "HTTP_HOST": "testserver", "HTTP_COOKIE": cookie,
+    }
+    corps = b"".join(PageCacheWSGI(application)(environ, start_response))
+    return corps, statut, misses
+
+
+@pytest.fixture
+def cache_vide(settings):
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+
+
+def test_anonymous_page_is_served_from_cache_after_first_visit(site_demo, cache_vide):
+    Client().get("/mentions-legales/")
+    corps, statut, misses = _wsgi_get("/mentions-legales/")
+    assert misses == []
+    assert statut["headers"]["X-Cache"] == "HIT"
+    assert "Content-Security-Policy" in statut["headers"]
+    assert "Mentions légales".encode() in corps
+
+
+def test_publishing_content_invalidates_the_cache(site_demo, cache_vide):
+    Client().get("/mentions-legales/")
+    page = PageSimple.objects.get(slug="mentions-legales")
+    page.title = "Mentions légales (mises à jour)"
+    page.save_revision().publish()
+    _, _, misses = _wsgi_get("/mentions-legales/")
+    assert misses == ["/mentions-legales/"]
+    assert "mises à jour" in Client().get("/mentions-legales/").content.decode()
+
+
+def test_session_holders_are_never_served_a_cached_page(site_demo, cache_vide, settings):
+    Client().get("/")
+    _, _, misses = _wsgi_get("/", cookie=f"{settings.SESSION_COOKIE_NAME}=abc")
+    assert misses == ["/"]
+
+
+def test_pages_for_logged_in_users_are_not_stored(site_demo, cache_vide, django_user_model):
+    utilisateur = django_user_model.objects.create_user(email="a@exemple.fr", password="x")
+    client = Client()
+    client.force_login(utilisateur)
+    assert "Mon compte" in client.get("/").content.decode()
+    _, _, misses = _wsgi_get("/")
+    assert misses == ["/"]
+
+
+def test_pages_with_a_form_token_are_not_stored(site_demo, cache_vide):
+    Client().get("/compte/login/")
+    _, _, misses = _wsgi_get("/compte/login/")
+    assert misses == ["/compte/login/"]

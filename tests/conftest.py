@@ -1,0 +1,96 @@
+import os
+import shutil
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from lot_portal.celery import app as celery_app
+
+IN_CI = os.environ.get("CI") == "true"
+# Playwright's sync API runs an event loop in the test thread; Django must
+# still be allowed to query the database from it.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _outbox_backend(settings):
+    """pytest-django swaps EMAIL_BACKEND for locmem; keep our outbox in front of it.
+
+    Messages still land in ``mail.outbox``: the outbox delivers through
+    ``COURRIELS_DELIVERY_BACKEND``, which is locmem in the test settings.
+    """
+    settings.EMAIL_BACKEND = "lot_portal.courriels.backends.OutboxBackend"
+
+
+@pytest.fixture(autouse=True)
+def _eager_celery(request):
+    """Run tasks inline, except in tests marked ``celery_reel`` when a real
+    broker is configured (CI points CELERY_BROKER_URL at Redis)."""
+    reel = settings.REAL_BROKER and request.node.get_closest_marker("celery_reel")
+    previous = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = not reel
+    yield
+    celery_app.conf.task_always_eager = previous
+
+
+@pytest.fixture
+def celery_worker_reel(transactional_db):
+    """A real Celery worker (in a thread) consuming the configured broker.
+
+    Without a broker configured, tasks are eager and no worker is needed.
+    """
+    if not settings.REAL_BROKER:
+        yield None
+        return
+    from celery.contrib.testing.worker import start_worker
+
+    celery_app.control.purge()
+    with start_worker(celery_app, perform_ping_check=False, pool="solo", loglevel="WARNING") as worker:
+        yield worker
+
+
+@pytest.fixture
+def site_demo(db):
+    call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    from lot_portal.cms.models import HomePage
+
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def site_demo_transactionnel(transactional_db):
+    call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    from lot_portal.cms.models import HomePage
+
+    return HomePage.objects.get()
+
+
+def _chromium():
+    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    chemin = _chromium()
+    if not chemin:
+        if IN_CI:
+            pytest.fail("Chromium est introuvable : CI=true exige le navigateur.")
+        pytest.skip("Chromium (paquet Debian « chromium ») n'est pas installé.")
+    return {
+        **browser_type_launch_args,
+        "executable_path": chemin,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "fr-FR"}
