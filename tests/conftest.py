@@ -46,7 +46,9 @@ def celery_worker_reel(transactional_db):
     from celery.contrib.testing.worker import start_worker
 
     celery_app.control.purge()
-    with start_worker(celery_app, perform_ping_check=False, pool="solo", loglevel="WARNING") as worker:
+    with start_worker(
+        celery_app, perform_ping_check=False, pool="solo", loglevel="WARNING"
+    ) as worker:
         yield worker
 
 

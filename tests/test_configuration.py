@@ -17,7 +17,11 @@ def _manage(*args, **env):
     environnement.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
-        cwd=RACINE, env=environnement, capture_output=True, text=True, timeout=120,
+        cwd=RACINE,
+        env=environnement,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -29,16 +33,22 @@ def test_debug_off_without_secret_key_refuses_to_start_in_one_line():
 
 def test_production_settings_name_the_missing_variable():
     resultat = _manage(
-        "check", DJANGO_SETTINGS_MODULE="lot_portal.settings.production",
+        "check",
+        DJANGO_SETTINGS_MODULE="lot_portal.settings.production",
         DJANGO_SECRET_KEY="k" * 60,
     )
     assert resultat.returncode != 0
-    assert resultat.stderr.strip() == "DJANGO_ALLOWED_HOSTS must be set for the production settings."
+    assert (
+        resultat.stderr.strip() == "DJANGO_ALLOWED_HOSTS must be set for the production settings."
+    )
 
 
 def test_check_deploy_reports_nothing_with_a_production_environment():
     resultat = _manage(
-        "check", "--deploy", "--fail-level", "WARNING",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
         DJANGO_SETTINGS_MODULE="lot_portal.settings.production",
         DJANGO_SECRET_KEY="z7!Qp2@xL9#vR4$kT8%mN3^bW6&cY1*dF5(gH0)jK-s_eA+oU=iP",
         DJANGO_ALLOWED_HOSTS="portail.lot.fr",

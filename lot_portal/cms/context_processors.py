@@ -7,9 +7,11 @@ def _menu(request):
     if site is None:
         return []
     return list(
-        Page.objects.child_of(site.root_page).live().public().in_menu().only(
-            "id", "title", "url_path", "path", "depth"
-        )
+        Page.objects.child_of(site.root_page)
+        .live()
+        .public()
+        .in_menu()
+        .only("id", "title", "url_path", "path", "depth")
     )
 
 

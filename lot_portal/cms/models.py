@@ -98,21 +98,37 @@ class ParametresSite(BaseSiteSetting):
         help_text="Un partenaire par ligne.",
     )
     page_mentions_legales = models.ForeignKey(
-        Page, verbose_name="page des mentions légales", null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        Page,
+        verbose_name="page des mentions légales",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     page_donnees_personnelles = models.ForeignKey(
-        Page, verbose_name="page des données personnelles", null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        Page,
+        verbose_name="page des données personnelles",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     page_accessibilite = models.ForeignKey(
-        Page, verbose_name="page d'accessibilité", null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        Page,
+        verbose_name="page d'accessibilité",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("courriel_contact"), FieldPanel("telephone_contact"), FieldPanel("adresse")],
+            [
+                FieldPanel("courriel_contact"),
+                FieldPanel("telephone_contact"),
+                FieldPanel("adresse"),
+            ],
             heading="Contact",
         ),
         FieldPanel("partenaires"),

@@ -8,8 +8,17 @@ from .cache import invalidate_all
 
 # Apps whose rows appear on public pages.
 APPS_PUBLICS = {"cms", "territoire", "wagtailredirects", "wagtailcore"}
-IGNORED_MODELS = {"revision", "pagelogentry", "modellogentry", "taskstate", "workflowstate",
-                  "pagesubscription", "comment", "commentreply", "referenceindex"}
+IGNORED_MODELS = {
+    "revision",
+    "pagelogentry",
+    "modellogentry",
+    "taskstate",
+    "workflowstate",
+    "pagesubscription",
+    "comment",
+    "commentreply",
+    "referenceindex",
+}
 
 
 @receiver(page_published)

@@ -127,7 +127,9 @@ def courriel_envoyer(*, courriel_id: int) -> str:
         )
         return courriel.statut
     Courriel.objects.filter(pk=courriel.pk).update(
-        statut=Courriel.Statut.ENVOYE, envoye_le=timezone.now(), verrouille_le=None,
+        statut=Courriel.Statut.ENVOYE,
+        envoye_le=timezone.now(),
+        verrouille_le=None,
         derniere_erreur="",
     )
     return Courriel.Statut.ENVOYE

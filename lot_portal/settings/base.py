@@ -113,11 +113,7 @@ TEMPLATES = [
 
 # --- Data -------------------------------------------------------------------
 
-DATABASES = {
-    "default": env.db(
-        "DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"
-    )
-}
+DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The web process and the Celery worker share the file: wait on locks,
     # let readers work during a write, and take the write lock up front.
@@ -146,11 +142,7 @@ def _cache_from_url(url):
     return env.cache_url_config(url)
 
 
-CACHES = {
-    "default": _cache_from_url(
-        env("CACHE_URL", default=REDIS_URL or "locmemcache://")
-    )
-}
+CACHES = {"default": _cache_from_url(env("CACHE_URL", default=REDIS_URL or "locmemcache://"))}
 
 # --- Accounts ---------------------------------------------------------------
 
@@ -210,12 +202,14 @@ if CELERY_BROKER_URL == "filesystem://":
     # through files under var/celery/.
     _queue = VAR_DIR / "celery" / "queue"
     _processed = VAR_DIR / "celery" / "processed"
-    for _folder in (_queue, _processed):
+    _control = VAR_DIR / "celery" / "control"
+    for _folder in (_queue, _processed, _control):
         _folder.mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_queue),
         "data_folder_out": str(_queue),
         "processed_folder": str(_processed),
+        "control_folder": str(_control),
         "store_processed": False,
     }
 else:

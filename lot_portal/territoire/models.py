@@ -6,9 +6,7 @@ class CommunauteDeCommunes(models.Model):
 
     siren = models.CharField("SIREN", max_length=9, unique=True)
     nom = models.CharField("nom", max_length=150)
-    population = models.PositiveIntegerField(
-        "population municipale (partie lotoise)", default=0
-    )
+    population = models.PositiveIntegerField("population municipale (partie lotoise)", default=0)
 
     class Meta:
         verbose_name = "communauté de communes"

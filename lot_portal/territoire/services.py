@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from .models import Commune, CommunauteDeCommunes
+from .models import CommunauteDeCommunes, Commune
 
 DONNEES = Path(__file__).resolve().parent / "donnees"
 

@@ -1,7 +1,7 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Commune, CommunauteDeCommunes
+from .models import CommunauteDeCommunes, Commune
 
 
 class CommuneViewSet(SnippetViewSet):

@@ -3,11 +3,20 @@
 const bouton = document.querySelector(".entete__menu-bouton");
 const navigation = document.getElementById("navigation-principale");
 if (bouton && navigation) {
+  const basculer = (ouvrir) => {
+    bouton.setAttribute("aria-expanded", String(ouvrir));
+    navigation.classList.toggle("navigation--ouverte", ouvrir);
+  };
   bouton.hidden = false;
   navigation.classList.add("navigation--repliable");
   bouton.addEventListener("click", () => {
-    const ouvert = bouton.getAttribute("aria-expanded") === "true";
-    bouton.setAttribute("aria-expanded", String(!ouvert));
-    navigation.classList.toggle("navigation--ouverte", !ouvert);
+    basculer(bouton.getAttribute("aria-expanded") !== "true");
+  });
+  // Échap referme le menu ouvert et rend le focus au bouton (RGAA 7.1).
+  document.addEventListener("keydown", (evenement) => {
+    if (evenement.key === "Escape" && bouton.getAttribute("aria-expanded") === "true") {
+      basculer(false);
+      bouton.focus();
+    }
   });
 }

@@ -23,8 +23,11 @@ def _wsgi_get(path, cookie=""):
         statut["headers"] = dict(headers)
 
     environ = {
-        "REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": "",
-        "HTTP_HOST": "testserver", "HTTP_COOKIE": cookie,
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "HTTP_HOST": "testserver",
+        "HTTP_COOKIE": cookie,
     }
     corps = b"".join(PageCacheWSGI(application)(environ, start_response))
     return corps, statut, misses

@@ -34,14 +34,16 @@ def test_seed_demo_twice_changes_nothing(site_demo):
     avant = (Page.objects.count(), PageSimple.objects.count(), HomePage.objects.count())
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert (Page.objects.count(), PageSimple.objects.count(), HomePage.objects.count()) == avant
-    from lot_portal.territoire.models import Commune, CommunauteDeCommunes
+    from lot_portal.territoire.models import CommunauteDeCommunes, Commune
 
     assert Commune.objects.count() == 312
     assert CommunauteDeCommunes.objects.count() == 10
 
 
 def test_navigation_lists_only_live_sections_shown_in_menus(client, site_demo):
-    site_demo.add_child(instance=PageSimple(title="Vivre dans le Lot", slug="vivre-dans-le-lot", show_in_menus=True))
+    site_demo.add_child(
+        instance=PageSimple(title="Vivre dans le Lot", slug="vivre-dans-le-lot", show_in_menus=True)
+    )
     brouillon = PageSimple(title="Agenda", slug="agenda", show_in_menus=True, live=False)
     site_demo.add_child(instance=brouillon)
     html = client.get("/").content.decode()
@@ -51,7 +53,9 @@ def test_navigation_lists_only_live_sections_shown_in_menus(client, site_demo):
     assert "Mentions légales" not in nav
 
 
-def test_home_page_query_budget_does_not_grow_with_menu_items(client, site_demo, django_assert_max_num_queries):
+def test_home_page_query_budget_does_not_grow_with_menu_items(
+    client, site_demo, django_assert_max_num_queries
+):
     from django.core.cache import cache
 
     cache.clear()
@@ -62,7 +66,9 @@ def test_home_page_query_budget_does_not_grow_with_menu_items(client, site_demo,
         client.get("/")
     for numero in range(12):
         site_demo.add_child(
-            instance=PageSimple(title=f"Rubrique {numero}", slug=f"rubrique-{numero}", show_in_menus=True)
+            instance=PageSimple(
+                title=f"Rubrique {numero}", slug=f"rubrique-{numero}", show_in_menus=True
+            )
         )
     cache.clear()
     with django_assert_max_num_queries(len(avant.captured_queries)):
@@ -113,7 +119,10 @@ def test_health_reports_each_service(client, db):
     reponse = client.get("/sante/")
     assert reponse.status_code == 200
     assert json.loads(reponse.content) == {
-        "statut": "ok", "base_de_donnees": "ok", "cache": "ok", "broker": "ok"
+        "statut": "ok",
+        "base_de_donnees": "ok",
+        "cache": "ok",
+        "broker": "ok",
     }
 
 

@@ -27,11 +27,15 @@ def test_signup_requires_email_verification(client, site_demo, django_capture_on
     assert reponse.status_code == 302
     assert reponse["Location"] == "/compte/confirm-email/"
     assert len(mail.outbox) == 1
-    lien = re.search(r"https?://[^/\s]+(/compte/confirm-email/[^\s]+/)", mail.outbox[0].body).group(1)
+    lien = re.search(r"https?://[^/\s]+(/compte/confirm-email/[^\s]+/)", mail.outbox[0].body).group(
+        1
+    )
     assert not EmailAddress.objects.get(email="nouvel.arrivant@exemple.fr").verified
     # Cannot log in before confirming.
     client.logout()
-    connexion = client.post("/compte/login/", {"login": "nouvel.arrivant@exemple.fr", "password": "Causse-46-Figeac"})
+    connexion = client.post(
+        "/compte/login/", {"login": "nouvel.arrivant@exemple.fr", "password": "Causse-46-Figeac"}
+    )
     assert connexion.status_code == 302 and "confirm-email" in connexion["Location"]
     client.post(lien)
     assert EmailAddress.objects.get(email="nouvel.arrivant@exemple.fr").verified
@@ -73,7 +77,11 @@ def test_admin_login_is_redirected_to_allauth(client):
 )
 def test_permission_matrix(client, django_user_model, site_demo, role, url, attendu):
     if role == "utilisateur":
-        client.force_login(django_user_model.objects.create_user(email="u@exemple.fr", password="x"))
+        client.force_login(
+            django_user_model.objects.create_user(email="u@exemple.fr", password="x")
+        )
     elif role == "equipe":
-        client.force_login(django_user_model.objects.create_superuser(email="s@lot.fr", password="x"))
+        client.force_login(
+            django_user_model.objects.create_superuser(email="s@lot.fr", password="x")
+        )
     assert client.get(url).status_code == attendu

@@ -123,8 +123,12 @@ def test_stale_claim_of_a_killed_worker_is_released_by_the_sweep():
     from django.utils import timezone
 
     courriel = Courriel.objects.create(
-        expediteur="a@lot.fr", destinataires=["b@exemple.fr"], sujet="s", corps_texte="t",
-        statut=Courriel.Statut.EN_COURS, verrouille_le=timezone.now() - timedelta(hours=1),
+        expediteur="a@lot.fr",
+        destinataires=["b@exemple.fr"],
+        sujet="s",
+        corps_texte="t",
+        statut=Courriel.Statut.EN_COURS,
+        verrouille_le=timezone.now() - timedelta(hours=1),
     )
     assert services.courriels_relancer() == 1
     courriel.refresh_from_db()

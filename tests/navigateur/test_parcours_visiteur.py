@@ -27,7 +27,9 @@ def test_home_page_renders(page, live_server, site_demo_transactionnel):
     assert page.get_by_role("navigation", name="Navigation principale").is_visible()
 
 
-def test_visitor_signs_up_confirms_and_logs_in(page, live_server, site_demo_transactionnel, celery_worker_reel):
+def test_visitor_signs_up_confirms_and_logs_in(
+    page, live_server, site_demo_transactionnel, celery_worker_reel
+):
     courriel = "claire.martin@exemple.fr"
     page.goto(live_server.url + "/")
     page.get_by_role("link", name="Créer un compte").click()

@@ -20,7 +20,10 @@ from lot_portal.territoire.services import territoire_charger
 
 VALEURS = [
     ("Convivialité", "Ici, on se connaît, on s'entraide, on partage la table et les projets."),
-    ("Naturalité", "Causses, vallées du Lot et de la Dordogne, ciels étoilés : la nature au quotidien."),
+    (
+        "Naturalité",
+        "Causses, vallées du Lot et de la Dordogne, ciels étoilés : la nature au quotidien.",
+    ),
     ("Hédonisme", "Le temps de bien vivre, de bien manger, de profiter de chaque saison."),
     ("Attachement", "Ceux qui vivent ici aiment le Lot et n'en partiraient pour rien au monde."),
     ("Pérennité", "Des entreprises solides, des savoir-faire transmis, des projets qui durent."),
@@ -56,46 +59,76 @@ PROFILS = [
 
 MENTIONS_LEGALES = [
     ("titre", "Éditeur"),
-    ("texte", "<p>Le portail est édité par le Département du Lot, Avenue de l'Europe, "
-              "Regourd, 46005 Cahors Cedex 9. Téléphone : 05 65 53 43 40.</p>"
-              "<p>Directeur de la publication : le Président du Conseil départemental.</p>"),
+    (
+        "texte",
+        "<p>Le portail est édité par le Département du Lot, Avenue de l'Europe, "
+        "Regourd, 46005 Cahors Cedex 9. Téléphone : 05 65 53 43 40.</p>"
+        "<p>Directeur de la publication : le Président du Conseil départemental.</p>",
+    ),
     ("titre", "Hébergement"),
-    ("texte", "<p>Le portail est hébergé en France, sur des serveurs opérés pour le compte "
-              "du Département du Lot.</p>"),
+    (
+        "texte",
+        "<p>Le portail est hébergé en France, sur des serveurs opérés pour le compte "
+        "du Département du Lot.</p>",
+    ),
     ("titre", "Propriété intellectuelle"),
-    ("texte", "<p>Les textes et photographies sont la propriété du Département du Lot ou "
-              "de leurs auteurs. Les données territoriales (communes, intercommunalités) "
-              "proviennent de l'INSEE et de la DGCL et sont publiées sous Licence Ouverte.</p>"),
+    (
+        "texte",
+        "<p>Les textes et photographies sont la propriété du Département du Lot ou "
+        "de leurs auteurs. Les données territoriales (communes, intercommunalités) "
+        "proviennent de l'INSEE et de la DGCL et sont publiées sous Licence Ouverte.</p>",
+    ),
 ]
 
 DONNEES_PERSONNELLES = [
-    ("texte", "<p>Le Département du Lot traite les données que vous lui confiez pour vous "
-              "accompagner dans votre projet d'installation, animer le réseau des ambassadeurs "
-              "et instruire les appels à projets. La base légale est votre consentement et "
-              "l'exécution d'une mission d'intérêt public.</p>"),
+    (
+        "texte",
+        "<p>Le Département du Lot traite les données que vous lui confiez pour vous "
+        "accompagner dans votre projet d'installation, animer le réseau des ambassadeurs "
+        "et instruire les appels à projets. La base légale est votre consentement et "
+        "l'exécution d'une mission d'intérêt public.</p>",
+    ),
     ("titre", "Qui voit vos données ?"),
-    ("texte", "<p>Seuls les agents du Département et les référents accueil de votre "
-              "communauté de communes y ont accès, pour ce qui concerne votre dossier.</p>"),
+    (
+        "texte",
+        "<p>Seuls les agents du Département et les référents accueil de votre "
+        "communauté de communes y ont accès, pour ce qui concerne votre dossier.</p>",
+    ),
     ("titre", "Combien de temps ?"),
-    ("texte", "<p>Vos données sont conservées trois ans après votre dernier contact, puis "
-              "supprimées ou rendues anonymes.</p>"),
+    (
+        "texte",
+        "<p>Vos données sont conservées trois ans après votre dernier contact, puis "
+        "supprimées ou rendues anonymes.</p>",
+    ),
     ("titre", "Vos droits"),
-    ("texte", "<p>Vous pouvez accéder à vos données, les rectifier, les effacer ou vous "
-              "opposer à leur traitement en écrivant à attractivite-departement@lot.fr. Vous "
-              "pouvez aussi saisir la CNIL.</p>"),
+    (
+        "texte",
+        "<p>Vous pouvez accéder à vos données, les rectifier, les effacer ou vous "
+        "opposer à leur traitement en écrivant à attractivite-departement@lot.fr. Vous "
+        "pouvez aussi saisir la CNIL.</p>",
+    ),
 ]
 
 ACCESSIBILITE = [
-    ("texte", "<p>Le Département du Lot s'engage à rendre ce portail accessible "
-              "conformément à l'article 47 de la loi n° 2005-102 du 11 février 2005.</p>"),
+    (
+        "texte",
+        "<p>Le Département du Lot s'engage à rendre ce portail accessible "
+        "conformément à l'article 47 de la loi n° 2005-102 du 11 février 2005.</p>",
+    ),
     ("titre", "État de conformité"),
-    ("texte", "<p>Le portail vise la conformité au référentiel général d'amélioration de "
-              "l'accessibilité (RGAA 4.1) ; l'audit de conformité n'a pas encore été réalisé : "
-              "il est donc <strong>non conforme</strong> à ce jour.</p>"),
+    (
+        "texte",
+        "<p>Le portail vise la conformité au référentiel général d'amélioration de "
+        "l'accessibilité (RGAA 4.1) ; l'audit de conformité n'a pas encore été réalisé : "
+        "il est donc <strong>non conforme</strong> à ce jour.</p>",
+    ),
     ("titre", "Signaler un défaut d'accessibilité"),
-    ("texte", "<p>Si vous ne pouvez pas accéder à un contenu ou à un service, écrivez à "
-              "attractivite-departement@lot.fr ou appelez le 05 65 53 43 40 : nous vous "
-              "répondrons et vous proposerons une alternative.</p>"),
+    (
+        "texte",
+        "<p>Si vous ne pouvez pas accéder à un contenu ou à un service, écrivez à "
+        "attractivite-departement@lot.fr ou appelez le 05 65 53 43 40 : nous vous "
+        "répondrons et vous proposerons une alternative.</p>",
+    ),
 ]
 
 PARTENAIRES = """Département du Lot
@@ -173,7 +206,10 @@ class Command(BaseCommand):
                             {"valeur": "312", "libelle": "communes"},
                             {"valeur": "176 473", "libelle": "habitants"},
                             {"valeur": "9", "libelle": "intercommunalités"},
-                            {"valeur": "2", "libelle": "grands sites : Rocamadour, Saint-Cirq-Lapopie"},
+                            {
+                                "valeur": "2",
+                                "libelle": "grands sites : Rocamadour, Saint-Cirq-Lapopie",
+                            },
                         ],
                     },
                 ),
@@ -198,7 +234,7 @@ class Command(BaseCommand):
         site.hostname = adresse.hostname or "localhost"
         site.port = adresse.port or (443 if adresse.scheme == "https" else 80)
         site.save()
-        if ancienne and ancienne.pk != accueil.pk and not ancienne.specific_class == HomePage:
+        if ancienne and ancienne.pk != accueil.pk and ancienne.specific_class != HomePage:
             ancienne.delete()
         self.stdout.write("Page d'accueil créée.")
         return accueil

@@ -1,0 +1,59 @@
+# The portal's commands. `make run` and `make test` are all a new machine needs.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat requirements-dev.lock | cksum | cut -d' ' -f1)
+PORT ?= 8000
+
+.PHONY: install run worker test test-fast lint format check bench clean lock
+
+$(STAMP): requirements-dev.lock
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required.")'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.lock
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Migrate, load the territory and the demo content (idempotent), then serve
+# the site with a Celery worker and its scheduler; Ctrl-C stops everything.
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	@echo "Portail : http://127.0.0.1:$(PORT)/  (administration : /admin/)"
+	@trap 'kill 0' INT TERM EXIT; \
+	$(VENV)/bin/celery -A lot_portal worker --beat --concurrency=1 --loglevel=INFO \
+		--schedule=var/celerybeat-schedule & \
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+worker: install
+	$(VENV)/bin/celery -A lot_portal worker --beat --loglevel=INFO --schedule=var/celerybeat-schedule
+
+test: install
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+check: install
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+
+bench: install
+	bash benchmarks/run.sh
+
+# Regenerate the lock files after editing pyproject.toml.
+lock:
+	$(PY) -m pip install --quiet uv
+	$(VENV)/bin/uv pip compile pyproject.toml -p 3.11 --no-header -o requirements.lock
+	$(VENV)/bin/uv pip compile pyproject.toml --extra dev -p 3.11 --no-header -o requirements-dev.lock
+
+clean:
+	rm -rf $(VENV) var
