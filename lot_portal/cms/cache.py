@@ -1,16 +1,21 @@
 """Whole-page cache for anonymous visitors.
 
 ``AnonymousPageCacheMiddleware`` (outermost Django middleware) stores each
-cacheable response with all its headers; ``PageCacheWSGI`` wraps the WSGI
-application and answers a hit before Django even builds a request, which is
-what makes anonymous pages nearly as cheap as a static file. Publishing
-content bumps a generation number kept beside the entries, so every page
-cached before is ignored from then on (see ``signals.py``).
+cacheable response with all its headers in the shared cache (Redis in
+production); ``PageCacheWSGI`` wraps the WSGI application and answers a hit
+before Django even builds a request, from a small per-process copy of the
+hottest pages, which is what makes anonymous pages nearly as cheap as a
+static file. Publishing content bumps a generation number kept in the shared
+cache, so every page cached before is ignored from then on (see
+``signals.py``); each process re-reads that number at most once per
+``GENERATION_CHECK_SECONDS``, so a change shows everywhere within a second.
 """
 
 import hashlib
 import logging
+import threading
 import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -32,10 +37,65 @@ def _has_private_cookie(cookie_header: str) -> bool:
     return bool(names & {settings.SESSION_COOKIE_NAME, *PRIVATE_COOKIES})
 
 
+GENERATION_CHECK_SECONDS = 1.0
+LOCAL_MAX_ENTRIES = 256
+
+
+class _LocalState:
+    """This process's view of the generation and its copy of hot pages."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.generation = None
+        self.checked_at = 0.0
+        self.pages = OrderedDict()
+
+    def current_generation(self):
+        now = time.monotonic()
+        if self.generation is None or now - self.checked_at > GENERATION_CHECK_SECONDS:
+            try:
+                generation = cache.get(GENERATION_KEY, 0)
+            except Exception:  # cache down: serve nothing from it
+                return None
+            with self.lock:
+                if generation != self.generation:
+                    self.pages.clear()
+                self.generation, self.checked_at = generation, now
+        return self.generation
+
+    def set_generation(self, generation):
+        with self.lock:
+            self.pages.clear()
+            self.generation, self.checked_at = generation, time.monotonic()
+
+    def get(self, key):
+        entry = self.pages.get(key)
+        if entry is None or entry[0] < time.monotonic():
+            return None
+        return entry[1]
+
+    def put(self, key, expires_at, response):
+        with self.lock:
+            self.pages[key] = (expires_at, response)
+            self.pages.move_to_end(key)
+            while len(self.pages) > LOCAL_MAX_ENTRIES:
+                self.pages.popitem(last=False)
+
+
+_local = _LocalState()
+
+
+def forget_local_copy() -> None:
+    """Drop this process's copy (after clearing the shared cache, e.g. in tests)."""
+    _local.set_generation(None)
+
+
 def invalidate_all() -> None:
     """Forget every cached page (called when published content changes)."""
+    generation = time.time_ns()
+    _local.set_generation(generation)
     try:
-        cache.set(GENERATION_KEY, time.time_ns(), None)
+        cache.set(GENERATION_KEY, generation, None)
     except Exception:  # the cache is down: entries will expire by themselves
         logger.warning("Page cache: could not bump the generation.")
 
@@ -54,8 +114,16 @@ class AnonymousPageCacheMiddleware:
                     for name, value in response.items()
                     if name.lower() not in ("set-cookie",)
                 ]
+                headers.append(("X-Cache", "HIT"))
                 key = _key(request.get_host(), request.path, request.META.get("QUERY_STRING", ""))
-                entry = (generation, response.status_code, headers, response.content)
+                status = f"{response.status_code} {response.reason_phrase}"
+                entry = (
+                    generation,
+                    time.time() + settings.PAGE_CACHE_SECONDS,
+                    status,
+                    headers,
+                    response.content,
+                )
                 cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
             except Exception:
                 logger.warning("Page cache: could not store %s", request.path)
@@ -79,7 +147,7 @@ class AnonymousPageCacheMiddleware:
 
 
 class PageCacheWSGI:
-    """Serve cached anonymous pages straight from the cache."""
+    """Serve cached anonymous pages before Django runs."""
 
     def __init__(self, application):
         self.application = application
@@ -93,15 +161,31 @@ class PageCacheWSGI:
             and not path.startswith(EXCLUDED_PREFIXES)
             and not _has_private_cookie(environ.get("HTTP_COOKIE", ""))
         ):
-            host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
-            key = _key(host, path, environ.get("QUERY_STRING", ""))
-            try:
-                found = cache.get_many([GENERATION_KEY, key])
-            except Exception:
-                found = {}
-            entry = found.get(key)
-            if entry and entry[0] == found.get(GENERATION_KEY, 0):
-                _, status, headers, body = entry
-                start_response(f"{status} OK", [*headers, ("X-Cache", "HIT")])
+            entry = self._lookup(environ, path)
+            if entry is not None:
+                _, _, status, headers, body = entry
+                start_response(status, headers)
                 return [b""] if method == "HEAD" else [body]
         return self.application(environ, start_response)
+
+    @staticmethod
+    def _lookup(environ, path):
+        generation = _local.current_generation()
+        if generation is None:
+            return None
+        host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
+        key = _key(host, path, environ.get("QUERY_STRING", ""))
+        entry = _local.get(key)
+        if entry is not None:
+            return entry
+        try:
+            entry = cache.get(key)
+        except Exception:
+            return None
+        if entry is None or entry[0] != generation:
+            return None
+        expires_in = entry[1] - time.time()
+        if expires_in <= 0:
+            return None
+        _local.put(key, time.monotonic() + expires_in, entry)
+        return entry

@@ -1,7 +1,7 @@
 import pytest
 from django.test import Client
 
-from lot_portal.cms.cache import PageCacheWSGI
+from lot_portal.cms.cache import PageCacheWSGI, forget_local_copy
 from lot_portal.cms.models import PageSimple
 
 pytestmark = pytest.mark.django_db
@@ -39,6 +39,7 @@ def cache_vide(settings):
 
     settings.PAGE_CACHE_SECONDS = 600
     cache.clear()
+    forget_local_copy()
 
 
 def test_anonymous_page_is_served_from_cache_after_first_visit(site_demo, cache_vide):
@@ -58,6 +59,18 @@ def test_publishing_content_invalidates_the_cache(site_demo, cache_vide):
     _, _, misses = _wsgi_get("/mentions-legales/")
     assert misses == ["/mentions-legales/"]
     assert "mises à jour" in Client().get("/mentions-legales/").content.decode()
+
+
+def test_a_change_published_by_another_process_shows_within_a_second(site_demo, cache_vide):
+    from django.core.cache import cache
+
+    from lot_portal.cms import cache as page_cache
+
+    Client().get("/")
+    assert _wsgi_get("/")[2] == []
+    cache.set(page_cache.GENERATION_KEY, 42, None)  # another worker published
+    page_cache._local.checked_at -= page_cache.GENERATION_CHECK_SECONDS + 0.1
+    assert _wsgi_get("/")[2] == ["/"]
 
 
 def test_session_holders_are_never_served_a_cached_page(site_demo, cache_vide, settings):
