@@ -58,7 +58,7 @@ def parse_wrk(text: str) -> dict:
         r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text
     ):
         figures["socket_errors"] = dict(
-            zip(("connect", "read", "write", "timeout"), map(int, m.groups()))
+            zip(("connect", "read", "write", "timeout"), map(int, m.groups()), strict=False)
         )
     return figures
 
@@ -117,7 +117,10 @@ def main() -> int:
 
     # --- Table -------------------------------------------------------------
     width = max(len(label) for label in LABELS.values())
-    line = f"{'Target':<{width}}  {'req/s':>10}  {'p50 (ms)':>9}  {'p99 (ms)':>9}  {'requests':>9}  {'errors':>6}"
+    line = (
+        f"{'Target':<{width}}  {'req/s':>10}  {'p50 (ms)':>9}  {'p99 (ms)':>9}"
+        f"  {'requests':>9}  {'errors':>6}"
+    )
     print()
     print(line)
     print("-" * len(line))
