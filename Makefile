@@ -23,10 +23,7 @@ run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
 	@echo "Portail : http://127.0.0.1:$(PORT)/  (administration : /admin/)"
-	@trap 'kill 0' INT TERM EXIT; \
-	$(VENV)/bin/celery -A lot_portal worker --beat --concurrency=1 --loglevel=INFO \
-		--schedule=var/celerybeat-schedule & \
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	$(PY) manage.py serve_dev --port $(PORT)
 
 worker: install
 	$(VENV)/bin/celery -A lot_portal worker --beat --loglevel=INFO --schedule=var/celerybeat-schedule
