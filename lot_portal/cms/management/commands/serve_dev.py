@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
@@ -44,10 +45,7 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, _interrupt)
         try:
             while all(process.poll() is None for process in processes):
-                try:
-                    processes[1].wait(timeout=1)
-                except subprocess.TimeoutExpired:
-                    pass
+                time.sleep(0.5)
         except KeyboardInterrupt:
             pass
         finally:
