@@ -2,35 +2,13 @@ import logging
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
-from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from wagtail.models import Page
 
 logger = logging.getLogger(__name__)
-
-RESULTATS_PAR_PAGE = 10
-
-
-@require_GET
-def recherche(request):
-    """Full-text search over every public page of the portal."""
-    requete = request.GET.get("q", "").strip()[:200]
-    resultats = None
-    if requete:
-        pages = Page.objects.live().public().specific().search(requete)
-        paginator = Paginator(pages, RESULTATS_PAR_PAGE)
-        try:
-            resultats = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            resultats = paginator.page(1)
-        except EmptyPage:
-            resultats = paginator.page(paginator.num_pages)
-    return render(request, "cms/recherche.html", {"requete": requete, "resultats": resultats})
 
 
 def _verifier(nom, fonction):

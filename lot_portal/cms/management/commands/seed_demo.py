@@ -13,10 +13,19 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.module_loading import import_string
 from wagtail.models import Locale, Page, Site
 
 from lot_portal.cms.models import HomePage, PageSimple, ParametresSite
 from lot_portal.territoire.services import territoire_charger
+
+# Each section seeds its own demo content: ``seed(*, accueil, stdout)``,
+# idempotent like this command.
+SEEDERS = [
+    "lot_portal.cms.demo.seed",
+    "lot_portal.vitrine.demo.seed",
+    "lot_portal.agenda.demo.seed",
+]
 
 VALEURS = [
     ("Convivialité", "Ici, on se connaît, on s'entraide, on partage la table et les projets."),
@@ -168,6 +177,8 @@ class Command(BaseCommand):
                 )
             }
             self._parametres(accueil, pages)
+            for chemin in SEEDERS:
+                import_string(chemin)(accueil=accueil, stdout=self.stdout)
         self._compte_equipe()
 
     def _page_accueil(self):

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class AgendaConfig(AppConfig):
+    name = "lot_portal.agenda"
+    label = "agenda"
+    verbose_name = "Agenda"

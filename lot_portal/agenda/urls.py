@@ -1,0 +1,3 @@
+"""Agenda URLs served outside the page tree (iCalendar feed, registrations)."""
+
+urlpatterns = []
