@@ -54,3 +54,21 @@ def test_visitor_signs_up_confirms_and_logs_in(
     page.locator("#id_password").press("Enter")
     page.wait_for_url(re.compile(r"/compte/$"))
     assert courriel in page.locator("main").inner_text()
+
+
+def test_staff_reaches_the_wagtail_admin_through_the_allauth_login(
+    page, live_server, site_demo_transactionnel, django_user_model
+):
+    from allauth.account.models import EmailAddress
+
+    equipe = django_user_model.objects.create_superuser(
+        email="redaction@lot.fr", password=MOT_DE_PASSE
+    )
+    EmailAddress.objects.create(user=equipe, email=equipe.email, verified=True, primary=True)
+    page.goto(live_server.url + "/admin/")
+    page.wait_for_url(re.compile(r"/compte/login/"))
+    page.locator("#id_login").fill(equipe.email)
+    page.locator("#id_password").fill(MOT_DE_PASSE)
+    page.locator("#id_password").press("Enter")
+    page.wait_for_url(re.compile(r"/admin/$"))
+    assert page.get_by_role("link", name="Pages").count() >= 1
