@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "lot_portal.vitrine.middleware.SourceCampagneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -271,13 +272,16 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
         **(
-            {"SEARCH_CONFIG": "french"}
+            # Created by lot_portal/recherche/migrations/0001_french_unaccent.py.
+            {"SEARCH_CONFIG": "french_unaccent"}
             if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
             else {}
         ),
     }
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "vtt", "xlsx"]
+# Stories (cms.HistoirePage): podcasts and videos are documents, captions are .vtt.
+WAGTAILDOCS_EXTENSIONS += ["m4a", "mp3", "oga", "ogg", "opus", "wav", "mp4", "ogv", "webm"]
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -5,7 +5,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import CorpsStreamBlock, ProfilBlock, ValeurBlock
+from ..blocks import CorpsStreamBlock, ProfilBlock, ValeurBlock
 
 
 class HomePage(Page):
@@ -57,6 +57,16 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = "page d'accueil"
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import histoires_recentes
+        from .histoires import HistoireIndexPage
+
+        context = super().get_context(request, *args, **kwargs)
+        index = HistoireIndexPage.objects.child_of(self).live().first()
+        context["index_histoires"] = index
+        context["histoires_recentes"] = histoires_recentes() if index else []
+        return context
 
 
 class PageSimple(Page):

@@ -1,0 +1,17 @@
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Thematique
+
+
+class ThematiqueViewSet(SnippetViewSet):
+    model = Thematique
+    icon = "tag"
+    menu_label = "Thématiques"
+    add_to_admin_menu = True
+    menu_order = 250
+    list_display = ["nom", "slug"]
+    search_fields = ["nom"]
+
+
+register_snippet(ThematiqueViewSet)
