@@ -54,6 +54,16 @@ def celery_worker_reel(transactional_db):
 
 @pytest.fixture
 def site_demo(db):
+    """The core of the demo site: home page, legal pages, settings, territory."""
+    call_command("seed_demo", "--noyau", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    from lot_portal.cms.models import HomePage
+
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def site_demo_complet(db):
+    """The whole demo site, every section's content included (slower)."""
     call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     from lot_portal.cms.models import HomePage
 

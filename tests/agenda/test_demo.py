@@ -11,7 +11,7 @@ from lot_portal.agenda.models import EvenementIndexPage, EvenementPage, Inscript
 pytestmark = pytest.mark.django_db
 
 
-def test_seed_is_idempotent_and_believable(site_demo, client):
+def test_seed_is_idempotent_and_believable(site_demo_complet, client):
     index = EvenementIndexPage.objects.get()
     assert index.slug == "agenda" and index.show_in_menus and index.live
     assert index.get_parent().specific_class.__name__ == "HomePage"

@@ -1,7 +1,6 @@
 """The demo seed creates the stories section once: stories, themes, groups, workflow."""
 
 import os
-import time
 
 import pytest
 from django.contrib.auth.models import Group
@@ -11,7 +10,6 @@ from wagtail.images import get_image_model
 from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowPage
 
 from lot_portal.cms.blocks import Profil
-from lot_portal.cms.demo import seed
 from lot_portal.cms.models import HistoireIndexPage, HistoirePage, HistoireProfil, Thematique
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +28,7 @@ def _etat():
     )
 
 
-def test_seed_covers_profiles_themes_and_communautes_and_is_idempotent(site_demo):
+def test_seed_covers_profiles_themes_and_communautes_and_is_idempotent(site_demo_complet):
     histoires = HistoirePage.objects.live()
     assert histoires.count() >= 24
     assert set(HistoireProfil.objects.values_list("profil", flat=True)) == set(Profil.values)
@@ -44,7 +42,7 @@ def test_seed_covers_profiles_themes_and_communautes_and_is_idempotent(site_demo
     assert _etat() == avant
 
 
-def test_seed_sets_up_the_editorial_workflow(site_demo):
+def test_seed_sets_up_the_editorial_workflow(site_demo_complet):
     index = HistoireIndexPage.objects.get()
     assert index.slug == "histoires" and index.show_in_menus and index.live
     assert WorkflowPage.objects.get(page=index).workflow.name == "Relecture"
@@ -61,7 +59,7 @@ def test_seed_sets_up_the_editorial_workflow(site_demo):
     assert pages == {"add_page", "change_page"}
 
 
-def test_demo_pages_render(client, site_demo):
+def test_demo_pages_render(client, site_demo_complet):
     accueil = client.get("/").content.decode()
     for profil in Profil.values:
         assert f'href="/histoires/?profil={profil}"' in accueil
@@ -74,11 +72,3 @@ def test_demo_pages_render(client, site_demo):
     video = HistoirePage.objects.get(slug="guide-canoe-a-cajarc")
     html = client.get(video.url).content.decode()
     assert '<track kind="captions" srclang="fr"' in html
-
-
-def test_the_stories_seed_is_quick(site_demo):
-    HistoirePage.objects.all().delete()
-    debut = time.monotonic()
-    seed(accueil=site_demo, stdout=open(os.devnull, "w"))  # noqa: SIM115
-    assert time.monotonic() - debut < 20
-    assert HistoirePage.objects.count() >= 24

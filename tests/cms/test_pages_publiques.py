@@ -28,7 +28,7 @@ def test_footer_links_to_the_three_legal_pages(client, site_demo):
         assert client.get(f"/{slug}/").status_code == 200
 
 
-def test_seed_demo_twice_changes_nothing(site_demo):
+def test_seed_demo_twice_changes_nothing(site_demo_complet):
     from django.core.management import call_command
 
     avant = (Page.objects.count(), PageSimple.objects.count(), HomePage.objects.count())

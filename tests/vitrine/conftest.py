@@ -56,3 +56,14 @@ def _wsgi_get(path, query=""):
     }
     b"".join(PageCacheWSGI(application)(environ, lambda status, headers: None))
     return misses
+
+
+@pytest.fixture
+def site_demo(site_demo):
+    """The core demo site plus this section's demo content (not the others')."""
+    import os
+
+    from lot_portal.vitrine.demo import seed
+
+    seed(accueil=site_demo, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    return site_demo

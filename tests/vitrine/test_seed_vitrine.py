@@ -7,6 +7,7 @@ from django.core.management import call_command
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from lot_portal.vitrine.demo import seed
 from lot_portal.vitrine.models import (
     CampagnePage,
     Partenaire,
@@ -37,7 +38,8 @@ def test_seed_creates_the_section_and_is_idempotent(site_demo):
     campagne = CampagnePage.objects.get()
     assert campagne.code == "opportunites-2026" and not campagne.show_in_menus
     assert not Partenaire.objects.filter(logo=None).exists()
-    call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command("seed_demo", "--noyau", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    seed(accueil=site_demo, stdout=open(os.devnull, "w"))  # noqa: SIM115
     assert _compter() == avant
 
 

@@ -153,7 +153,14 @@ Chambre d'agriculture du Lot"""
 class Command(BaseCommand):
     help = "Seed the demo content once (idempotent)."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--noyau",
+            action="store_true",
+            help="Only the core (territory, home and legal pages, settings): used by tests.",
+        )
+
+    def handle(self, *args, noyau=False, **options):
         epci, communes = territoire_charger()
         self.stdout.write(f"Territoire : {epci} intercommunalités, {communes} communes.")
         with transaction.atomic():
@@ -177,7 +184,7 @@ class Command(BaseCommand):
                 )
             }
             self._parametres(accueil, pages)
-            for chemin in SEEDERS:
+            for chemin in [] if noyau else SEEDERS:
                 import_string(chemin)(accueil=accueil, stdout=self.stdout)
         self._compte_equipe()
 
