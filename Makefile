@@ -43,8 +43,11 @@ check: install
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 
+# Anonymous pages measured by `make bench` (override: make bench BENCH_PAGES=/).
+BENCH_PAGES ?= / /histoires/ /histoires/trufficultrice-a-lalbenque/ /recherche/?q=vigne /agenda/
+
 bench: install
-	bash benchmarks/run.sh
+	@for page in $(BENCH_PAGES); do BENCH_PATH="$$page" bash benchmarks/run.sh || exit 1; done
 
 # Regenerate the lock files after editing pyproject.toml.
 lock:

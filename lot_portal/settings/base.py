@@ -271,8 +271,8 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
+        # Created by lot_portal/recherche/migrations/0001_french_unaccent.py.
         **(
-            # Created by lot_portal/recherche/migrations/0001_french_unaccent.py.
             {"SEARCH_CONFIG": "french_unaccent"}
             if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
             else {}

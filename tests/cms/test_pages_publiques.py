@@ -133,3 +133,10 @@ def test_security_headers_on_public_pages(client, site_demo):
     assert reponse["X-Content-Type-Options"] == "nosniff"
     assert reponse["Referrer-Policy"] == "strict-origin-when-cross-origin"
     assert reponse["X-Frame-Options"] == "DENY"
+
+
+def test_every_page_has_one_canonical_url_and_social_meta(client, site_demo):
+    html = client.get("/mentions-legales/").content.decode()
+    assert html.count('rel="canonical"') == 1
+    assert 'href="http://127.0.0.1:8000/mentions-legales/"' in html
+    assert 'property="og:title" content="Mentions légales"' in html

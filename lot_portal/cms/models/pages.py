@@ -57,6 +57,7 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = "page d'accueil"
+        verbose_name_plural = "pages d'accueil"
 
     def get_context(self, request, *args, **kwargs):
         from ..selectors import histoires_recentes
