@@ -271,7 +271,7 @@ else
 fi
 cmp -s "$HTML" "$TMP/body-2.html" || warn "the second answer's body differs from the first one."
 BODY_BYTES="$(wc -c <"$HTML" | tr -d ' ')"
-echo "Home page: $BODY_BYTES bytes of HTML."
+echo "Page $BENCH_PATH: $BODY_BYTES bytes of HTML."
 
 # --- Target 2: minimal WSGI app (Python ceiling) ------------------------------------
 
