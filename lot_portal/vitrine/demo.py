@@ -83,9 +83,38 @@ def seed(*, accueil, stdout) -> None:
             ],
             corps=theme["corps"],
             liens_utiles=liens,
+            histoires=[("histoire", page) for page in _histoires(theme["slug"])],
             stdout=stdout,
         )
     _campagne(accueil, index, stdout)
+
+
+# The stories' theme (lot_portal/cms/demo_histoires.py) that suits each page.
+THEMATIQUE_DES_PAGES = {
+    "nature": "nature",
+    "patrimoine": "patrimoine",
+    "sports": "sports",
+    "culture": "culture",
+    "ecoles-et-petite-enfance": "vivre-ensemble",
+    "sante": "sante",
+    "transports-et-connectivite": "entreprendre",
+    "logement": "vivre-ensemble",
+    "reseau-d-accueil": "vivre-ensemble",
+}
+
+
+def _histoires(slug_page: str) -> list:
+    """Up to three published demo stories on the page's theme (seeded before)."""
+    from lot_portal.cms.models import HistoirePage
+
+    thematique = THEMATIQUE_DES_PAGES.get(slug_page)
+    if not thematique:
+        return []
+    return list(
+        HistoirePage.objects.live()
+        .filter(thematiques__slug=thematique)
+        .order_by("-first_published_at", "pk")[:3]
+    )
 
 
 def _page(parent, model, *, slug, stdout, **champs):
