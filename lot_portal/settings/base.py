@@ -268,6 +268,7 @@ WHITENOISE_MAX_AGE = 3600
 WAGTAIL_SITE_NAME = "Le Lot, terre d'opportunités"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = False
+WAGTAIL_ALLOW_UNICODE_SLUGS = False  # French titles give plain ASCII addresses
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",

@@ -1,4 +1,5 @@
 from django.db import models
+from wagtail.search import index
 
 
 class CommunauteDeCommunes(models.Model):
@@ -17,7 +18,7 @@ class CommunauteDeCommunes(models.Model):
         return self.nom
 
 
-class Commune(models.Model):
+class Commune(index.Indexed, models.Model):
     """A commune of the Lot (INSEE geography of 1 January 2026)."""
 
     insee = models.CharField("code INSEE", max_length=5, unique=True)
@@ -34,6 +35,14 @@ class Commune(models.Model):
         on_delete=models.PROTECT,
         related_name="communes",
     )
+
+    # Searchable in the admin's choosers (type « Souil » to find Souillac).
+    search_fields = [
+        index.SearchField("nom"),
+        index.AutocompleteField("nom"),
+        index.SearchField("codes_postaux"),
+        index.SearchField("insee"),
+    ]
 
     class Meta:
         verbose_name = "commune"

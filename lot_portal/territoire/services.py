@@ -3,6 +3,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.db import transaction
+from wagtail.search.backends import get_search_backend
 
 from .models import CommunauteDeCommunes, Commune
 
@@ -44,4 +45,7 @@ def territoire_charger(*, dossier: Path = DONNEES) -> tuple[int, int]:
                 modifiees.append(commune)
     Commune.objects.bulk_create(nouvelles)
     Commune.objects.bulk_update(modifiees, champs)
+    if nouvelles or modifiees:
+        # bulk operations send no signal: index the communes for the choosers.
+        get_search_backend().add_bulk(Commune, [*nouvelles, *modifiees])
     return CommunauteDeCommunes.objects.count(), Commune.objects.count()
