@@ -14,6 +14,7 @@ app_name = "agenda"
 urlpatterns = [
     path("agenda.ics", views.ical_agenda, name="ical_agenda"),
     path("agenda.rss", views.AgendaFeed(), name="rss"),
+    path("agenda.atom", views.AgendaAtomFeed(), name="atom"),
     path("<slug:slug>/evenement.ics", views.ical_evenement, name="ical_evenement"),
     path("annulation/<uuid:jeton>/", views.annulation_view, name="annulation"),
 ]

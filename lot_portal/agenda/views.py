@@ -3,6 +3,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Site
@@ -171,3 +172,10 @@ class AgendaFeed(Feed):
 
     def item_categories(self, item):
         return [item.get_type_display()]
+
+
+class AgendaAtomFeed(AgendaFeed):
+    """The same upcoming events as Atom 1.0 (/agenda/agenda.atom)."""
+
+    feed_type = Atom1Feed
+    subtitle = AgendaFeed.description

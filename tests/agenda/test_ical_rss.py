@@ -85,5 +85,17 @@ def test_rss_feed_of_upcoming_events(client, creer_evenement):
     assert "Passé" not in corps
 
 
+def test_atom_feed_of_upcoming_events(client, creer_evenement):
+    creer_evenement(title="Salon à Toulouse", debut=timezone.now() + timedelta(days=3))
+    creer_evenement(title="Passé", debut=timezone.now() - timedelta(days=5))
+    reponse = client.get("/agenda/agenda.atom")
+    assert reponse.status_code == 200
+    assert reponse["Content-Type"].startswith("application/atom+xml")
+    corps = reponse.content.decode()
+    assert "<title>Salon à Toulouse</title>" in corps
+    assert "Passé" not in corps
+    assert "/agenda/agenda.atom" in client.get("/agenda/").content.decode()
+
+
 def test_index_page_is_still_served_at_agenda(client, agenda):
     assert client.get("/agenda/").status_code == 200
