@@ -16,7 +16,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from lot_portal.cms.blocks import CorpsStreamBlock
+from lot_portal.cms.blocks import CorpsStreamBlock, Profil
 from lot_portal.territoire.models import Commune
 
 from .dates import date_heure_fr, plage_fr
@@ -24,15 +24,6 @@ from .panels import InscriptionsPanel
 
 # Paths of lot_portal/agenda/urls.py that sit under /agenda/: no event may take them.
 SLUGS_RESERVES = {"annulation", "agenda"}
-
-
-class Public(models.TextChoices):
-    """The four target profiles of the marketing plan (as in cms.blocks.ProfilBlock)."""
-
-    SECONDES_VIES = "secondes_vies", "Secondes vies"
-    JEUNES = "jeunes", "Jeunes"
-    WANTED = "wanted", "Wanted"
-    TOURISTES = "touristes", "Touristes"
 
 
 class TypeEvenement(models.TextChoices):
@@ -44,11 +35,11 @@ class TypeEvenement(models.TextChoices):
 
 
 class PublicsField(models.JSONField):
-    """A list of ``Public`` values, edited as checkboxes."""
+    """A list of ``Profil`` values (the target profiles), edited as checkboxes."""
 
     def formfield(self, **kwargs):
         return forms.MultipleChoiceField(
-            choices=Public.choices,
+            choices=Profil.choices,
             required=not self.blank,
             widget=forms.CheckboxSelectMultiple,
             label=capfirst(self.verbose_name),
@@ -242,7 +233,7 @@ class EvenementPage(RoutablePageMixin, Page):
 
     @property
     def publics_affiches(self) -> list[str]:
-        libelles = dict(Public.choices)
+        libelles = dict(Profil.choices)
         return [libelles[p] for p in self.publics or [] if p in libelles]
 
     @property
