@@ -106,3 +106,53 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "fr-FR"}
+
+
+@pytest.fixture
+def cache_vide(settings):
+    """The anonymous page cache switched on and empty (shared and per process)."""
+    from django.core.cache import cache
+
+    from lot_portal.cms.cache import forget_local_copy
+
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    forget_local_copy()
+
+
+def appel_cache_wsgi(path, query="", cookie=""):
+    """Ask the page cache's WSGI wrapper for ``path``.
+
+    Returns (body, {"status", "headers"}, misses): ``misses`` lists the paths
+    that reached the inner application, i.e. were not served from the cache.
+    """
+    from lot_portal.cms.cache import PageCacheWSGI
+
+    misses = []
+
+    def application(environ, start_response):
+        misses.append(environ["PATH_INFO"])
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [b"miss"]
+
+    statut = {}
+
+    def start_response(status, headers):
+        statut["status"] = status
+        statut["headers"] = dict(headers)
+
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "QUERY_STRING": query,
+        "HTTP_HOST": "testserver",
+        "HTTP_COOKIE": cookie,
+    }
+    corps = b"".join(PageCacheWSGI(application)(environ, start_response))
+    return corps, statut, misses
+
+
+@pytest.fixture
+def wsgi_get():
+    """``appel_cache_wsgi`` as a fixture, for test modules outside this folder."""
+    return appel_cache_wsgi

@@ -1,15 +1,5 @@
 import pytest
-from django.core.cache import cache
 from django.test import Client
-
-from lot_portal.cms.cache import PageCacheWSGI, forget_local_copy
-
-
-@pytest.fixture
-def cache_vide(settings):
-    settings.PAGE_CACHE_SECONDS = 600
-    cache.clear()
-    forget_local_copy()
 
 
 @pytest.fixture
@@ -34,28 +24,9 @@ def habitant(db, django_user_model):
 
 
 @pytest.fixture
-def wsgi_get():
-    return _wsgi_get
-
-
-def _wsgi_get(path, query=""):
-    """Ask the page cache's WSGI wrapper; returns the paths that missed it."""
-    misses = []
-
-    def application(environ, start_response):
-        misses.append(environ["PATH_INFO"])
-        start_response("200 OK", [("Content-Type", "text/plain")])
-        return [b"miss"]
-
-    environ = {
-        "REQUEST_METHOD": "GET",
-        "PATH_INFO": path,
-        "QUERY_STRING": query,
-        "HTTP_HOST": "testserver",
-        "HTTP_COOKIE": "",
-    }
-    b"".join(PageCacheWSGI(application)(environ, lambda status, headers: None))
-    return misses
+def wsgi_get(wsgi_get):
+    """Here only the paths that missed the cache matter."""
+    return lambda path, query="": wsgi_get(path, query)[2]
 
 
 @pytest.fixture
