@@ -1,5 +1,6 @@
 from django import forms
 
+from lot_portal.cms.formulaires import ChampsAccessiblesMixin
 from lot_portal.territoire.models import CommunauteDeCommunes
 
 from .models import TypeEvenement
@@ -28,7 +29,7 @@ class FiltresAgendaForm(forms.Form):
     )
 
 
-class InscriptionForm(forms.Form):
+class InscriptionForm(ChampsAccessiblesMixin, forms.Form):
     """A visitor registers for an event; every message in French."""
 
     prenom = forms.CharField(
@@ -92,17 +93,3 @@ class InscriptionForm(forms.Form):
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
-
-    def add_error(self, field, error):
-        super().add_error(field, error)
-        # Link each error to its field (aria-describedby) and flag the field as invalid.
-        for nom in self.errors:
-            if nom not in self.fields:
-                continue
-            champ = self[nom]
-            ids = [f"{champ.auto_id}_erreur"]
-            if champ.help_text:
-                ids.insert(0, f"{champ.auto_id}_helptext")
-            attrs = self.fields[nom].widget.attrs
-            attrs["aria-describedby"] = " ".join(ids)
-            attrs["aria-invalid"] = "true"

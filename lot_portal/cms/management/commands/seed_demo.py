@@ -25,6 +25,7 @@ SEEDERS = [
     "lot_portal.cms.demo.seed",
     "lot_portal.vitrine.demo.seed",
     "lot_portal.agenda.demo.seed",
+    "accueil.demo.seed",
 ]
 
 VALEURS = [

@@ -1,0 +1,1 @@
+"""Reads of the welcome journey that views, the admin and other apps reuse."""

@@ -1,0 +1,1 @@
+"""Personal data (RGPD): export, deletion, anonymisation of inactive files."""

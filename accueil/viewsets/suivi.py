@@ -1,0 +1,3 @@
+"""Admin views of the welcome journey: suivi."""
+
+VIEWSETS = []
