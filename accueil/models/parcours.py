@@ -3,6 +3,7 @@
 import uuid
 
 from django.conf import settings
+from django.core.files.storage import storages
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -185,6 +186,11 @@ class ParcoursAccueil(models.Model):
         return self.statut in (StatutParcours.INSTALLE, StatutParcours.SANS_SUITE)
 
 
+def stockage_prive():
+    """Files only permission-checked views may stream (never under MEDIA_URL)."""
+    return storages["prive"]
+
+
 class CurriculumVitae(models.Model):
     """A CV uploaded by the newcomer or for their spouse; stored outside the served paths."""
 
@@ -196,7 +202,9 @@ class CurriculumVitae(models.Model):
         ParcoursAccueil, on_delete=models.CASCADE, related_name="cvs", verbose_name="parcours"
     )
     titulaire = models.CharField("titulaire", max_length=10, choices=Titulaire.choices)
-    fichier = models.FileField("fichier", upload_to="prive/cv/", max_length=200)
+    fichier = models.FileField(
+        "fichier", upload_to="cv/%Y/%m/", storage=stockage_prive, max_length=200
+    )
     nom_original = models.CharField("nom du fichier", max_length=200)
     taille = models.PositiveIntegerField("taille (octets)", default=0)
     depose_le = models.DateTimeField("déposé le", auto_now_add=True)
