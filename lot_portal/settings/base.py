@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -235,7 +236,22 @@ CELERY_BEAT_SCHEDULE = {
         "task": "lot_portal.cms.tasks.publier_programmes_task",
         "schedule": 60.0,
     },
+    "accueil-relances-envoyer-dues": {
+        "task": "accueil.tasks.relances_envoyer_dues_task",
+        "schedule": 60.0,
+    },
+    "accueil-rappels-prochaine-action": {
+        "task": "accueil.tasks.rappels_prochaine_action_task",
+        "schedule": crontab(hour=7, minute=30),
+    },
+    "accueil-anonymiser-inactifs": {
+        "task": "accueil.tasks.parcours_inactifs_anonymiser_task",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }
+
+# Welcome files without activity for this many days are anonymised (RGPD retention).
+ACCUEIL_RETENTION_JOURS = env.int("ACCUEIL_RETENTION_JOURS", default=3 * 365)
 
 # --- Internationalisation ---------------------------------------------------
 

@@ -29,11 +29,17 @@ class UtilisateurFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
         django_get_or_create = ("email",)
+        skip_postgeneration_save = True
 
     email = factory.Sequence(lambda n: f"personne{n}@exemple.fr")
     first_name = factory.Faker("first_name", locale="fr_FR")
     last_name = factory.Faker("last_name", locale="fr_FR")
     password = factory.PostGenerationMethodCall("set_password", MOT_DE_PASSE)
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        if create:  # save the hashed password once (factory_boy no longer does it)
+            instance.save(update_fields=["password"])
 
     @factory.post_generation
     def email_verifie(obj, create, extracted, **kwargs):

@@ -98,24 +98,56 @@ DONNEES_PERSONNELLES = [
         "et instruire les appels à projets. La base légale est votre consentement et "
         "l'exécution d'une mission d'intérêt public.</p>",
     ),
+    ("titre", "À quoi servent vos données\u00a0?"),
+    (
+        "texte",
+        "<p>Quand vous vous inscrivez pour préparer votre installation, nous utilisons ce "
+        "que vous nous dites (votre profil, votre foyer, votre projet professionnel et celui "
+        "de votre conjoint, le secteur et la date souhaités, votre besoin de logement) pour :"
+        "</p><ul>"
+        "<li>construire votre parcours d'accueil personnalisé et votre kit de bienvenue ;</li>"
+        "<li>vous confier à un référent accueil, qui vous conseille et répond à vos messages "
+        "dans votre espace ;</li>"
+        "<li>organiser, si vous le demandez, un séjour découverte ;</li>"
+        "<li>vous envoyer des courriels de suivi (vous pouvez les arrêter à tout moment par "
+        "le lien présent dans chacun d'eux) puis, une fois installé, deux bilans à 6 et 12 "
+        "mois pour savoir comment se passe votre vie dans le Lot ;</li>"
+        "<li>produire des statistiques anonymes sur l'accueil des nouveaux arrivants.</li>"
+        "</ul>",
+    ),
     ("titre", "Qui voit vos données ?"),
     (
         "texte",
         "<p>Seuls les agents du Département et les référents accueil de votre "
-        "communauté de communes y ont accès, pour ce qui concerne votre dossier.</p>",
+        "communauté de communes y ont accès, pour ce qui concerne votre dossier :</p><ul>"
+        "<li>le référent accueil du secteur que vous avez choisi ;</li>"
+        "<li>l'équipe départementale de l'accueil, qui voit tous les dossiers et suit ceux "
+        "dont le secteur n'est pas encore choisi.</li></ul>"
+        "<p>Votre CV n'est transmis à un employeur partenaire que si vous l'avez accepté ; "
+        "chaque transmission est enregistrée et vous la voyez dans votre espace. Vous pouvez "
+        "retirer ce consentement à tout moment. Vos données ne sont ni vendues ni cédées.</p>",
     ),
     ("titre", "Combien de temps ?"),
     (
         "texte",
         "<p>Vos données sont conservées trois ans après votre dernier contact, puis "
-        "supprimées ou rendues anonymes.</p>",
+        "supprimées ou rendues anonymes. Pour le parcours d'accueil, le dernier contact est "
+        "votre dernière activité (un message, une étape, une mise à jour de votre projet) : "
+        "trois ans après, votre dossier est rendu anonyme automatiquement. Seules restent "
+        "des informations qui ne permettent pas de vous identifier (profil, secteur, étapes "
+        "et dates du dossier), pour les statistiques.</p>",
     ),
     ("titre", "Vos droits"),
     (
         "texte",
         "<p>Vous pouvez accéder à vos données, les rectifier, les effacer ou vous "
         "opposer à leur traitement en écrivant à attractivite-departement@lot.fr. Vous "
-        "pouvez aussi saisir la CNIL.</p>",
+        "pouvez aussi saisir la CNIL.</p>"
+        '<p>Depuis votre espace (<a href="/compte/">Mon compte</a>), vous pouvez aussi '
+        "consulter et télécharger toutes vos données (page « Mes données personnelles », "
+        "fichier JSON), corriger votre projet, retirer votre consentement à la transmission "
+        "de votre CV et supprimer votre compte : vos CV sont alors effacés et votre dossier "
+        "rendu anonyme.</p>",
     ),
 ]
 
@@ -217,6 +249,21 @@ class Command(BaseCommand):
                 for p, t, x in PROFILS
             ],
             corps=[
+                ("titre", "Vous préparez votre installation ?"),
+                (
+                    "texte",
+                    "<p>Dites-nous qui vous êtes et ce que vous cherchez : un référent accueil "
+                    "de votre futur secteur vous accompagne, avec un parcours personnalisé, un "
+                    "kit de bienvenue et des solutions de logement temporaire.</p>",
+                ),
+                (
+                    "appel_a_action",
+                    {
+                        "texte": "Je prépare mon installation",
+                        "page": None,
+                        "url": settings.SITE_URL + "/accueil/inscription/",
+                    },
+                ),
                 (
                     "chiffres_cles",
                     {
