@@ -65,6 +65,9 @@ def environnement(dossier: Path) -> dict:
             "CELERY_BROKER_URL": "memory://",
             "CACHE_URL": "locmemcache://",
             "PAGE_CACHE_SECONDS": "0",
+            # Every visitor of the bench comes from 127.0.0.1: allauth's per-IP sign-up
+            # limit would refuse most of them.
+            "ACCOUNT_RATE_LIMITS_ENABLED": "false",
             "EMAIL_FILE_PATH": str(dossier / "mail"),
             "PRIVATE_MEDIA_ROOT": str(dossier / "prive"),
             "MEDIA_ROOT": str(dossier / "media"),

@@ -8,6 +8,7 @@ the thank-you page. Every response is private (never stored by the anonymous pag
 import contextlib
 import re
 
+from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -326,6 +327,17 @@ def _terminer(request, *, form, brouillon, saisie):
     email = donnees.get("email", "")
     if not request.user.is_authenticated and services.compte_existe(email):
         return _compte_existant(request, form=form, brouillon=brouillon, saisie=saisie)
+    if not request.user.is_authenticated and not ratelimit.consume(request, action="signup"):
+        # allauth's sign-up limit (ACCOUNT_RATE_LIMITS) guards this account creation too.
+        form.add_error(
+            None,
+            "Trop de comptes ont été créés depuis votre connexion. Réessayez dans quelques "
+            "minutes : ce que vous avez saisi est conservé.",
+        )
+        services.etape_enregistrer(
+            brouillon=brouillon, etape="consentements", donnees=None, saisie=saisie
+        )
+        return _page(request, etape="consentements", form=form, brouillon=brouillon, statut=429)
     try:
         with transaction.atomic():
             verrouille = services.brouillon_verrouiller(brouillon=brouillon)

@@ -318,3 +318,21 @@ def test_parrainage_arrive_en_cours_de_route_et_campagne_premiere_touche(client,
     assert brouillon.source["utm_campaign"] == "hiver"
     assert "utm_medium" not in brouillon.source  # never a mix of two campaigns
     assert brouillon.source["parrain"] == "AMB-7"
+
+
+def test_trop_de_comptes_depuis_une_connexion_refuse_sans_perdre_la_saisie(
+    client, commune, settings
+):
+    settings.ACCOUNT_RATE_LIMITS = {"signup": "1/h/ip"}
+    from django.core.cache import cache
+
+    cache.clear()
+    assert remplir(client, commune, email="premiere@exemple.fr").status_code == 302
+    autre = client.__class__()
+    reponse = remplir(autre, commune, email="seconde@exemple.fr")
+    assert reponse.status_code == 429
+    contenu = reponse.content.decode()
+    assert "Trop de comptes ont été créés depuis votre connexion" in contenu
+    assert 'value="seconde@exemple.fr"' in contenu
+    assert not get_user_model().objects.filter(email="seconde@exemple.fr").exists()
+    assert ParcoursAccueil.objects.count() == 1
