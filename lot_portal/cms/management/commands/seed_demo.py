@@ -26,6 +26,7 @@ SEEDERS = [
     "lot_portal.vitrine.demo.seed",
     "lot_portal.agenda.demo.seed",
     "accueil.demo.seed",
+    "ambassadeurs.demo.seed",
 ]
 
 VALEURS = [
