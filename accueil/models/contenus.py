@@ -5,9 +5,9 @@ from django.db import models
 from wagtail.fields import RichTextField, StreamField
 
 from lot_portal.cms.blocks import CorpsStreamBlock
+from lot_portal.cms.champs import ChoixMultiplesField
 from lot_portal.territoire.models import CommunauteDeCommunes, Commune
 
-from .champs import ChoixMultiplesField
 from .choix import ProfilArrivant
 
 

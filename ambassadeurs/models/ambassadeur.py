@@ -7,9 +7,9 @@ from django.db import models
 from django.urls import reverse
 
 from lot_portal.cms.blocks import Profil
+from lot_portal.cms.champs import ChoixMultiplesField
 from lot_portal.territoire.models import Commune
 
-from .champs import ChoixMultiplesField
 from .choix import ChampPublic, Offre, Origine, Secteur, StatutAmbassadeur
 
 ALPHABET_CODE = "abcdefghjkmnpqrstuvwxyz23456789"

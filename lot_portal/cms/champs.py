@@ -4,7 +4,11 @@ from django.utils.text import capfirst
 
 
 class ChoixMultiplesField(models.JSONField):
-    """A list of values from ``choix`` stored as JSON, edited as checkboxes."""
+    """A list of values from ``choix`` stored as JSON, edited as checkboxes.
+
+    Shared by the feature apps (profiles a journey step applies to, what an ambassador
+    offers…). Where a rule reads it, empty means « all ».
+    """
 
     def __init__(self, *args, choix=(), **kwargs):
         self.choix = list(choix)
