@@ -11,6 +11,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from .admin_views import CandidatureView
 from .forms.admin import AmbassadeurFilterSet
 from .models import Ambassadeur
+from .viewsets_annonces import AnnonceViewSet, EvenementViewSet, avec_activite, cellule_sure
+from .viewsets_parrainage import OffreHospitaliteViewSet, ParrainageViewSet
+from .viewsets_questions import SignalementViewSet
 
 
 def _commune(ambassadeur) -> str:
@@ -22,6 +25,13 @@ class AmbassadeurIndexView(IndexView):
 
     def get_edit_url(self, instance):  # rows link to the application page
         return reverse("ambassadeurs_admin:inspect", args=[instance.pk])
+
+    def get_base_queryset(self):  # the export carries the activity columns (annonces)
+        queryset = super().get_base_queryset()
+        return avec_activite(queryset) if self.is_export else queryset
+
+    def preprocess_field_value(self, field, value, export_format):
+        return cellule_sure(super().preprocess_field_value(field, value, export_format))
 
 
 class AmbassadeurViewSet(ModelViewSet):
@@ -39,6 +49,42 @@ class AmbassadeurViewSet(ModelViewSet):
     search_fields = ["prenom", "nom", "profession"]
     form_fields = []
     list_per_page = 50
+    # --- Export of the ambassadors list with activity (annonces) ---
+    list_export = [
+        "prenom",
+        "nom",
+        "utilisateur.email",
+        "commune.nom",
+        "profession",
+        "get_secteur_display",
+        "get_statut_display",
+        "disponible",
+        "profils_libelles",
+        "offres_libelles",
+        "cree_le",
+        "decide_le",
+        "utilisateur.last_login",
+        "nb_histoires",
+        "nb_histoires_publiees",
+    ]
+    export_headings = {
+        "prenom": "Prénom",
+        "nom": "Nom",
+        "utilisateur.email": "Adresse électronique",
+        "commune.nom": "Commune",
+        "profession": "Profession",
+        "get_secteur_display": "Secteur",
+        "get_statut_display": "Statut",
+        "disponible": "Disponible",
+        "profils_libelles": "Profils aidés",
+        "offres_libelles": "Propositions",
+        "cree_le": "Candidature le",
+        "decide_le": "Décision le",
+        "utilisateur.last_login": "Dernière connexion",
+        "nb_histoires": "Histoires écrites",
+        "nb_histoires_publiees": "Histoires publiées",
+    }
+    export_filename = "ambassadeurs"
 
     @cached_property
     def list_display(self):
@@ -68,7 +114,14 @@ class AmbassadeursViewSetGroup(ViewSetGroup):
     menu_label = "Ambassadeurs"
     menu_icon = "user"
     menu_order = 210
-    items = (AmbassadeurViewSet,)
+    items = (
+        AmbassadeurViewSet,
+        AnnonceViewSet,
+        EvenementViewSet,
+        SignalementViewSet,
+        ParrainageViewSet,
+        OffreHospitaliteViewSet,
+    )
 
 
 @hooks.register("register_admin_viewset")

@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from ambassadeurs.services.parrainage import parrainage_enregistrer
 from lot_portal.territoire.models import CommunauteDeCommunes, Commune
 
 from ..models import BrouillonInscription, ParcoursAccueil
@@ -323,5 +324,11 @@ def parcours_creer(*, brouillon, utilisateur):
         parcours_services.etapes_generer(parcours=parcours)
         relances.courriel_bienvenue(parcours=parcours)
         relances.relances_planifier(parcours=parcours)
+        if parcours.code_parrainage:
+            parrainage_enregistrer(
+                code=parcours.code_parrainage,
+                filleul_reference=parcours.reference,
+                filleul_utilisateur=utilisateur,
+            )
         BrouillonInscription.objects.filter(pk=brouillon.pk).delete()
     return parcours

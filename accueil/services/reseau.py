@@ -34,6 +34,7 @@ from accueil.models.choix import (
     Teletravail,
 )
 from accueil.notifications import courriel_accueil, url_absolue
+from ambassadeurs.services.parrainage import parrainage_statut
 
 logger = logging.getLogger(__name__)
 
@@ -335,6 +336,7 @@ def statut_changer(*, parcours, statut: str, par=None, commentaire: str = "") ->
         for champ in champs:
             setattr(parcours, champ, getattr(verrouille, champ))
         relances.statut_a_change(parcours=verrouille)
+        parrainage_statut(filleul_reference=verrouille.reference, statut=statut)
 
 
 def parcours_reaffecter(

@@ -1,6 +1,15 @@
 """Models of the ambassador network."""
 
 from .ambassadeur import Ambassadeur, code_parrainage_nouveau  # noqa: F401
+from .annonces import (  # noqa: F401
+    Annonce,
+    EnvoiAnnonce,
+    EtatAnnonce,
+    EvenementReseau,
+    ReponseChoix,
+    ReponseEvenement,
+    SegmentAnnonce,
+)
 from .choix import (  # noqa: F401
     ChampPublic,
     Offre,
@@ -8,3 +17,5 @@ from .choix import (  # noqa: F401
     Secteur,
     StatutAmbassadeur,
 )
+from .parrainage import ControleParrainage, OffreHospitalite, Parrainage, TypeHospitalite  # noqa: F401
+from .questions import MessageQuestion, Question, Signalement, StatutQuestion  # noqa: F401
