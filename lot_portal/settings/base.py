@@ -292,6 +292,11 @@ WAGTAIL_SITE_NAME = "Le Lot, terre d'opportunités"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False  # French titles give plain ASCII addresses
+# Wagtail 8's autosave POSTs a new page to the « add » URL as soon as it is edited; a click on
+# « Soumettre » while that first request is still running creates the page twice and the
+# second save fails on the slug with a 500 (seen in CI under load). Off by default: the
+# « unsaved changes » warning still protects editors' work.
+WAGTAIL_AUTOSAVE_INTERVAL = env.int("WAGTAIL_AUTOSAVE_INTERVAL", default=0)
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
