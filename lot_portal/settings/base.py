@@ -253,6 +253,9 @@ CELERY_BEAT_SCHEDULE = {
 # Welcome files without activity for this many days are anonymised (RGPD retention).
 ACCUEIL_RETENTION_JOURS = env.int("ACCUEIL_RETENTION_JOURS", default=3 * 365)
 
+# Referrals credited to one ambassador in 30 days beyond which staff review each new one.
+AMBASSADEURS_PARRAINAGES_MAX_30J = env.int("AMBASSADEURS_PARRAINAGES_MAX_30J", default=10)
+
 # --- Internationalisation ---------------------------------------------------
 
 LANGUAGE_CODE = "fr"
