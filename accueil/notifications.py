@@ -8,12 +8,10 @@ the caller's transaction (delivered by Celery after commit).
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
 
 from lot_portal.courriels.models import Courriel
-from lot_portal.courriels.services import courriel_enregistrer
+from lot_portal.courriels.services import courriel_gabarit_enregistrer
 
 SEL_DESINSCRIPTION = "accueil.desinscription"
 
@@ -48,7 +46,7 @@ def courriel_accueil(
     stop (follow-ups, check-ins): adds the one-click unsubscribe link and headers.
     Side effects: one ``Courriel`` row; its delivery is dispatched after commit.
     """
-    contexte = {"titre": sujet, "url_site": settings.SITE_URL, **(contexte or {})}
+    contexte = dict(contexte or {})
     en_tetes = {}
     if parcours_desinscription is not None:
         url = url_absolue(
@@ -57,13 +55,10 @@ def courriel_accueil(
         contexte["url_desinscription"] = url
         en_tetes["List-Unsubscribe"] = f"<{url}>"
         en_tetes["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    message = EmailMultiAlternatives(
-        subject=sujet,
-        body=render_to_string(f"accueil/courriels/{modele}.txt", contexte),
-        to=[destinataire],
-        headers=en_tetes,
+    return courriel_gabarit_enregistrer(
+        destinataire=destinataire,
+        gabarit=f"accueil/courriels/{modele}",
+        sujet=sujet,
+        contexte=contexte,
+        en_tetes=en_tetes,
     )
-    message.attach_alternative(
-        render_to_string(f"accueil/courriels/{modele}.html", contexte), "text/html"
-    )
-    return courriel_enregistrer(message=message)

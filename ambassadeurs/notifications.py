@@ -6,12 +6,10 @@ It renders ``templates/ambassadeurs/courriels/<modele>.txt`` and ``.html`` (both
 """
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
 
 from lot_portal.courriels.models import Courriel
-from lot_portal.courriels.services import courriel_enregistrer
+from lot_portal.courriels.services import courriel_gabarit_enregistrer
 
 
 def url_absolue(nom: str, *args) -> str:
@@ -22,13 +20,9 @@ def courriel_ambassadeurs(
     *, destinataire: str, modele: str, sujet: str, contexte: dict | None = None
 ) -> Courriel:
     """Write one email of the network to the outbox and return its row."""
-    contexte = {"titre": sujet, "url_site": settings.SITE_URL, **(contexte or {})}
-    message = EmailMultiAlternatives(
-        subject=sujet,
-        body=render_to_string(f"ambassadeurs/courriels/{modele}.txt", contexte),
-        to=[destinataire],
+    return courriel_gabarit_enregistrer(
+        destinataire=destinataire,
+        gabarit=f"ambassadeurs/courriels/{modele}",
+        sujet=sujet,
+        contexte=contexte,
     )
-    message.attach_alternative(
-        render_to_string(f"ambassadeurs/courriels/{modele}.html", contexte), "text/html"
-    )
-    return courriel_enregistrer(message=message)

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.db.models import F
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from .models import Courriel
@@ -43,6 +44,30 @@ def courriel_enregistrer(*, message: EmailMultiAlternatives) -> Courriel:
     )
     transaction.on_commit(partial(courriel_dispatcher, courriel_id=courriel.pk), robust=True)
     return courriel
+
+
+def courriel_gabarit_enregistrer(
+    *,
+    destinataire: str,
+    gabarit: str,
+    sujet: str,
+    contexte: dict | None = None,
+    en_tetes: dict | None = None,
+) -> Courriel:
+    """Render ``<gabarit>.txt`` and ``<gabarit>.html`` (the portal's email look, extending
+    ``templates/courriels/_base.*``) and write them to the outbox (``courriel_enregistrer``).
+
+    The context gets ``titre`` (the subject) and ``url_site`` unless given.
+    """
+    contexte = {"titre": sujet, "url_site": settings.SITE_URL, **(contexte or {})}
+    message = EmailMultiAlternatives(
+        subject=sujet,
+        body=render_to_string(f"{gabarit}.txt", contexte),
+        to=[destinataire],
+        headers=en_tetes or {},
+    )
+    message.attach_alternative(render_to_string(f"{gabarit}.html", contexte), "text/html")
+    return courriel_enregistrer(message=message)
 
 
 def courriel_dispatcher(*, courriel_id: int, countdown: int = 0) -> None:
