@@ -7,7 +7,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from .cache import invalidate_all
 
 # Apps whose rows appear on public pages.
-APPS_PUBLICS = {"cms", "territoire", "vitrine", "wagtailredirects", "wagtailcore"}
+APPS_PUBLICS = {"cms", "territoire", "vitrine", "wagtailredirects", "wagtailcore", "opportunites"}
 IGNORED_MODELS = {
     "revision",
     "pagelogentry",
@@ -18,6 +18,10 @@ IGNORED_MODELS = {
     "comment",
     "commentreply",
     "referenceindex",
+    # Opportunities rows that no public page shows.
+    "alerte",
+    "alerteenvoi",
+    "contactreprise",
 }
 
 

@@ -8,6 +8,7 @@ under ``var/mail/``). ``production.py`` removes those defaults.
 
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from celery.schedules import crontab
@@ -347,6 +348,18 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     },
 }
+
+# Map tiles of the opportunities' map view, e.g.
+# "https://tile.openstreetmap.org/{z}/{x}/{y}.png". Empty (the default): no map, and no
+# public page makes a request to another host. When set, its host joins the CSP img-src.
+OPPORTUNITES_CARTE_TUILES = env("OPPORTUNITES_CARTE_TUILES", default="")
+OPPORTUNITES_CARTE_ATTRIBUTION = env(
+    "OPPORTUNITES_CARTE_ATTRIBUTION", default="© les contributeurs d'OpenStreetMap"
+)
+if OPPORTUNITES_CARTE_TUILES:
+    # "{s}.tile.example.org" (Leaflet's subdomains) becomes "*.tile.example.org".
+    _tuiles = urlsplit(OPPORTUNITES_CARTE_TUILES.replace("{s}", "*"))
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(f"{_tuiles.scheme}://{_tuiles.netloc}")
 
 # --- Page cache for anonymous visitors --------------------------------------
 

@@ -1,0 +1,4 @@
+"""Admin viewsets and URLs of the opportunities' donnees area (grouped by wagtail_hooks)."""
+
+VIEWSETS: list = []
+ADMIN_URLS: list = []
