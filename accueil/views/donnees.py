@@ -11,7 +11,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import formats, timezone
-from django.utils.cache import patch_cache_control
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ..forms.donnees import SuppressionCompteForm
@@ -65,11 +65,6 @@ LIBELLES_DOSSIER = [
 ]
 
 
-def _prive(response):
-    patch_cache_control(response, private=True, no_store=True)
-    return response
-
-
 def _texte(valeur) -> str:
     """One exported value as a French sentence fragment (dates, yes/no, lists)."""
     if valeur is None or valeur == "" or valeur == [] or valeur == {}:
@@ -116,6 +111,7 @@ def _dossier_lisible(dossier: dict | None) -> list[tuple[str, str]]:
 
 @login_required
 @require_GET
+@cache_control(private=True, no_store=True)
 def mes_donnees_view(request):
     """Everything the portal holds about the logged-in person, readable."""
     export = services.donnees_exporter(utilisateur=request.user)
@@ -124,11 +120,12 @@ def mes_donnees_view(request):
         "dossier": _dossier_lisible(export["dossier"]),
         "compte_equipe": request.user.is_staff or request.user.is_superuser,
     }
-    return _prive(render(request, "accueil/donnees/mes_donnees.html", contexte))
+    return render(request, "accueil/donnees/mes_donnees.html", contexte)
 
 
 @login_required
 @require_GET
+@cache_control(private=True, no_store=True)
 def mes_donnees_json_view(request):
     """The same data as a JSON file to download (RGPD portability)."""
     export = services.donnees_exporter(utilisateur=request.user)
@@ -136,11 +133,12 @@ def mes_donnees_json_view(request):
     response = HttpResponse(contenu, content_type="application/json; charset=utf-8")
     date = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="mes-donnees-lot-{date}.json"'
-    return _prive(response)
+    return response
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@cache_control(private=True, no_store=True)
 def compte_supprimer_view(request):
     """GET: what deletion does and the password field; POST: delete, log out, confirm."""
     utilisateur = request.user
@@ -177,12 +175,13 @@ def compte_supprimer_view(request):
         response.status_code = 403
     elif trop_d_essais:
         response.status_code = 429
-    return _prive(response)
+    return response
 
 
 @require_GET
+@cache_control(private=True, no_store=True)
 def compte_supprime_view(request):
     """The French confirmation shown once the account is gone (no personal data)."""
     if not request.session.pop(SESSION_SUPPRIME, False):
         return redirect("/")
-    return _prive(render(request, "accueil/donnees/compte_supprime.html"))
+    return render(request, "accueil/donnees/compte_supprime.html")

@@ -15,8 +15,8 @@ from django.db import transaction
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods
 
 from lot_portal.cms.models import ParametresSite
@@ -42,11 +42,6 @@ TITRES = {
     "ou-et-quand": "Où et quand ?",
     "consentements": "Vos données et votre compte",
 }
-
-
-def _prive(response):
-    patch_cache_control(response, private=True, no_store=True)
-    return response
 
 
 def _url_etape(etape: str) -> str:
@@ -91,10 +86,11 @@ def _vers_mon_parcours(request):
         request,
         "Vous êtes déjà inscrit ou inscrite au parcours d'accueil : voici votre parcours.",
     )
-    return _prive(redirect(URL_MON_PARCOURS))
+    return redirect(URL_MON_PARCOURS)
 
 
 @require_GET
+@cache_control(private=True, no_store=True)
 def inscription_debut(request):
     """``/accueil/inscription/``: to the first step not yet done."""
     _retenir_parrain(request)
@@ -102,10 +98,10 @@ def inscription_debut(request):
         return _vers_mon_parcours(request)
     brouillon = _brouillon(request)
     if brouillon is None and request.session.get(SESSION_TERMINEE):
-        return _prive(redirect("accueil:inscription_merci"))
+        return redirect("accueil:inscription_merci")
     if brouillon is not None:
         services.brouillon_source_completer(brouillon=brouillon, source=_source(request))
-    return _prive(redirect(_url_etape(services.premiere_etape_a_faire(brouillon))))
+    return redirect(_url_etape(services.premiere_etape_a_faire(brouillon)))
 
 
 def _saisie_postee(request) -> dict:
@@ -203,7 +199,7 @@ def _page(request, *, etape, form, brouillon, statut=200, compte_existant=False)
         contexte["url_connexion"] = (
             reverse("account_login") + "?" + urlencode({"next": _url_etape("consentements")})
         )
-    return _prive(render(request, "accueil/inscription/etape.html", contexte, status=statut))
+    return render(request, "accueil/inscription/etape.html", contexte, status=statut)
 
 
 def _erreurs_resume(form) -> list[tuple[str, str, str]]:
@@ -224,6 +220,7 @@ def _erreurs_resume(form) -> list[tuple[str, str, str]]:
 
 
 @require_http_methods(["GET", "POST"])
+@cache_control(private=True, no_store=True)
 def inscription_etape(request, etape: str):
     if etape not in services.ETAPES:
         raise Http404("Étape inconnue")
@@ -234,11 +231,11 @@ def inscription_etape(request, etape: str):
     if brouillon is not None:
         services.brouillon_source_completer(brouillon=brouillon, source=_source(request))
     elif request.method == "POST" and request.session.get(SESSION_TERMINEE):
-        return _prive(redirect("accueil:inscription_merci"))  # a late double submit
+        return redirect("accueil:inscription_merci")  # a late double submit
     a_faire = services.premiere_etape_a_faire(brouillon)
     faites = services.etapes_faites(brouillon)
     if etape not in faites and services.ETAPES.index(etape) > services.ETAPES.index(a_faire):
-        return _prive(redirect(_url_etape(a_faire)))
+        return redirect(_url_etape(a_faire))
     communes = _communes(etape)
 
     if request.method == "GET":
@@ -290,7 +287,7 @@ def inscription_etape(request, etape: str):
         # No JS needed: keep what was typed and show one more row (errors come on « Suivant »).
         saisie["lignes"] = [str(_lignes_enfants(brouillon, saisie, ajout=1))]
         services.etape_enregistrer(brouillon=brouillon, etape=etape, donnees=None, saisie=saisie)
-        return _prive(redirect(_url_etape(etape) + "#enfant-" + saisie["lignes"][0]))
+        return redirect(_url_etape(etape) + "#enfant-" + saisie["lignes"][0])
 
     valide = form.is_valid()
     if action == "precedent":
@@ -303,7 +300,7 @@ def inscription_etape(request, etape: str):
             services.etape_enregistrer(
                 brouillon=brouillon, etape=etape, donnees=None, saisie=saisie
             )
-        return _prive(redirect(_url_etape(services.ETAPES[max(rang - 1, 0)])))
+        return redirect(_url_etape(services.ETAPES[max(rang - 1, 0)]))
 
     if not valide:
         saisie[DRAPEAU_ERREURS] = ["1"]
@@ -314,7 +311,7 @@ def inscription_etape(request, etape: str):
         services.etape_enregistrer(
             brouillon=brouillon, etape=etape, donnees=form.vers_donnees(), saisie=None
         )
-        return _prive(redirect(_url_etape(services.premiere_etape_a_faire(brouillon))))
+        return redirect(_url_etape(services.premiere_etape_a_faire(brouillon)))
     return _terminer(request, form=form, brouillon=brouillon, saisie=saisie)
 
 
@@ -322,7 +319,7 @@ def _terminer(request, *, form, brouillon, saisie):
     """Step 5 is valid: create the account (if needed) and the file, in one transaction."""
     manquantes = [e for e in services.ETAPES[:-1] if e not in services.etapes_faites(brouillon)]
     if manquantes:
-        return _prive(redirect(_url_etape(manquantes[0])))
+        return redirect(_url_etape(manquantes[0]))
     donnees = form.vers_donnees()
     email = donnees.get("email", "")
     if not request.user.is_authenticated and services.compte_existe(email):
@@ -342,7 +339,7 @@ def _terminer(request, *, form, brouillon, saisie):
         with transaction.atomic():
             verrouille = services.brouillon_verrouiller(brouillon=brouillon)
             if verrouille is None:  # a double submit already created the file
-                return _prive(redirect("accueil:inscription_merci"))
+                return redirect("accueil:inscription_merci")
             services.etape_enregistrer(
                 brouillon=verrouille, etape="consentements", donnees=donnees, saisie=None
             )
@@ -366,7 +363,7 @@ def _terminer(request, *, form, brouillon, saisie):
         "email": email or request.user.email,
         "a_confirmer": not request.user.is_authenticated,
     }
-    return _prive(redirect("accueil:inscription_merci"))
+    return redirect("accueil:inscription_merci")
 
 
 def _compte_existant(request, *, form, brouillon, saisie):
@@ -384,14 +381,15 @@ def _compte_existant(request, *, form, brouillon, saisie):
 
 
 @require_GET
+@cache_control(private=True, no_store=True)
 def inscription_merci(request):
     """The thank-you page: confirm the address, what happens next."""
     terminee = request.session.get(SESSION_TERMINEE) or {}
     if not terminee and not _a_deja_un_parcours(request):
-        return _prive(redirect("accueil:inscription"))
+        return redirect("accueil:inscription")
     contexte = {
         "email": terminee.get("email", ""),
         "a_confirmer": terminee.get("a_confirmer", not request.user.is_authenticated),
         "url_mon_parcours": URL_MON_PARCOURS,
     }
-    return _prive(render(request, "accueil/inscription/merci.html", contexte))
+    return render(request, "accueil/inscription/merci.html", contexte)

@@ -13,7 +13,7 @@ from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
-from django.utils.cache import patch_cache_control
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ..forms.parcours import (
@@ -38,11 +38,6 @@ from ..selectors import bilans_en_attente
 from ..services import parcours as services
 
 
-def _prive(response):
-    patch_cache_control(response, private=True, no_store=True)
-    return response
-
-
 def _url_inscription() -> str:
     try:
         return reverse("accueil:inscription")
@@ -52,7 +47,9 @@ def _url_inscription() -> str:
 
 def parcours_requis(vue):
     """Anonymous: to the login page (``next``); unverified address: to the email page;
-    no file: to the registration. Passes the visitor's file as ``parcours``."""
+    no file: to the registration. Passes the visitor's file as ``parcours``; the view's
+    responses are private (never stored by a shared cache)."""
+    vue_privee = cache_control(private=True, no_store=True)(vue)
 
     @wraps(vue)
     def enveloppe(request, *args, **kwargs):
@@ -72,7 +69,7 @@ def parcours_requis(vue):
         )
         if parcours is None:
             return redirect(_url_inscription())
-        return _prive(vue(request, *args, parcours=parcours, **kwargs))
+        return vue_privee(request, *args, parcours=parcours, **kwargs)
 
     return enveloppe
 

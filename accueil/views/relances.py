@@ -7,7 +7,7 @@ signed token of the unsubscribe link is the secret.
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.cache import patch_cache_control
+from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
@@ -17,13 +17,13 @@ from ..notifications import jeton_desinscription, reference_du_jeton
 from ..services import relances as services
 
 
-def _prive(response):
-    patch_cache_control(response, private=True, no_store=True)
+def _noindex(response):
     response["X-Robots-Tag"] = "noindex"
     return response
 
 
 @require_http_methods(["GET", "POST"])
+@cache_control(private=True, no_store=True)
 def bilan_view(request, jeton):
     """The check-in questionnaire; answered once, then a thank-you with the answers."""
     bilan = get_object_or_404(
@@ -47,7 +47,7 @@ def bilan_view(request, jeton):
     elif request.method == "POST":
         messages.info(request, "Vous avez déjà répondu à ce questionnaire : merci !")
         return redirect("accueil:bilan", jeton=bilan.jeton)
-    return _prive(
+    return _noindex(
         render(
             request,
             "accueil/relances/bilan.html",
@@ -79,11 +79,12 @@ def _parcours_du_jeton(jeton: str):
 # one-click request (body « List-Unsubscribe=One-Click ») without any CSRF token.
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
+@cache_control(private=True, no_store=True)
 def desinscription_view(request, jeton):
     """GET: a confirmation page with a button; POST (page or one-click): unsubscribe."""
     parcours, statut = _parcours_du_jeton(jeton)
     if parcours is None:
-        return _prive(
+        return _noindex(
             render(
                 request,
                 "accueil/relances/desinscription_invalide.html",
@@ -95,7 +96,7 @@ def desinscription_view(request, jeton):
     if request.method == "POST":
         services.relances_desinscrire(parcours=parcours)
         desinscrit = True
-    return _prive(
+    return _noindex(
         render(
             request,
             "accueil/relances/desinscription.html",

@@ -8,8 +8,13 @@ from types import SimpleNamespace
 
 import factory
 import pytest
-from django.contrib.auth import get_user_model
 from django.utils import timezone
+from fabriques import (  # tests/fabriques.py, shared with the ambassadeurs tests
+    MOT_DE_PASSE,
+    CommunauteFactory,
+    CommuneFactory,
+    UtilisateurFactory,
+)
 
 from accueil.models import (
     KitBienvenue,
@@ -20,58 +25,6 @@ from accueil.models import (
     Referent,
 )
 from accueil.models.choix import ProfilArrivant
-from lot_portal.territoire.models import CommunauteDeCommunes, Commune
-
-MOT_DE_PASSE = "Lot-accueil-2026!"
-
-
-class UtilisateurFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = get_user_model()
-        django_get_or_create = ("email",)
-        skip_postgeneration_save = True
-
-    email = factory.Sequence(lambda n: f"personne{n}@exemple.fr")
-    first_name = factory.Faker("first_name", locale="fr_FR")
-    last_name = factory.Faker("last_name", locale="fr_FR")
-    password = factory.PostGenerationMethodCall("set_password", MOT_DE_PASSE)
-
-    @classmethod
-    def _after_postgeneration(cls, instance, create, results=None):
-        if create:  # save the hashed password once (factory_boy no longer does it)
-            instance.save(update_fields=["password"])
-
-    @factory.post_generation
-    def email_verifie(obj, create, extracted, **kwargs):
-        """allauth's verified address, so the account can log in (``email_verifie=False``
-        to skip)."""
-        if create and extracted is not False:
-            from allauth.account.models import EmailAddress
-
-            EmailAddress.objects.get_or_create(
-                user=obj, email=obj.email, defaults={"verified": True, "primary": True}
-            )
-
-
-class CommunauteFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = CommunauteDeCommunes
-        django_get_or_create = ("siren",)
-
-    siren = factory.Sequence(lambda n: f"{200000000 + n}")
-    nom = factory.Sequence(lambda n: f"Communauté de communes {n}")
-
-
-class CommuneFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Commune
-        django_get_or_create = ("insee",)
-
-    insee = factory.Sequence(lambda n: f"46{n:03d}")
-    nom = factory.Sequence(lambda n: f"Commune {n}")
-    latitude = 44.45
-    longitude = 1.44
-    communaute = factory.SubFactory(CommunauteFactory)
 
 
 class ReferentFactory(factory.django.DjangoModelFactory):

@@ -3,63 +3,33 @@
 import io
 from types import SimpleNamespace
 
+import fabriques  # tests/fabriques.py, shared with the accueil tests
 import factory
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
 from ambassadeurs.models import Ambassadeur, Origine, Secteur, StatutAmbassadeur
-from lot_portal.territoire.models import CommunauteDeCommunes, Commune
 
 MOT_DE_PASSE = "Lot-ambassadeurs-2026!"
 
 
-class UtilisateurFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = get_user_model()
-        django_get_or_create = ("email",)
-        skip_postgeneration_save = True
-
+class UtilisateurFactory(fabriques.UtilisateurFactory):
     email = factory.Sequence(lambda n: f"amb{n}@exemple.fr")
     first_name = "Claire"
     last_name = "Delpech"
     password = factory.PostGenerationMethodCall("set_password", MOT_DE_PASSE)
 
-    @classmethod
-    def _after_postgeneration(cls, instance, create, results=None):
-        if create:
-            instance.save(update_fields=["password"])
 
-    @factory.post_generation
-    def email_verifie(obj, create, extracted, **kwargs):
-        if create and extracted is not False:
-            from allauth.account.models import EmailAddress
-
-            EmailAddress.objects.get_or_create(
-                user=obj, email=obj.email, defaults={"verified": True, "primary": True}
-            )
-
-
-class CommunauteFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = CommunauteDeCommunes
-        django_get_or_create = ("siren",)
-
+class CommunauteFactory(fabriques.CommunauteFactory):
     siren = factory.Sequence(lambda n: f"{210000000 + n}")
     nom = factory.Sequence(lambda n: f"Communauté amb {n}")
 
 
-class CommuneFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Commune
-        django_get_or_create = ("insee",)
-
+class CommuneFactory(fabriques.CommuneFactory):
     insee = factory.Sequence(lambda n: f"46{(n % 900) + 100:03d}")
     nom = factory.Sequence(lambda n: f"Commune amb {n}")
-    latitude = 44.45
-    longitude = 1.44
     communaute = factory.SubFactory(CommunauteFactory)
 
 
