@@ -1,4 +1,6 @@
-"""Demo data of the ambassador network: 15 ambassadors across the Lot and 3 applications.
+"""Demo data of the ambassador network: 15 ambassadors across the Lot and 3 applications,
+then the network's life (``demo_flux.py``: stories, questions, announcements, events,
+referrals, hospitality).
 
 Accounts ``ambassadeur.<n>@exemple.fr`` (verified addresses) share one demo password,
 chosen like the other demo accounts (``DJANGO_DEMO_PASSWORD``, else drawn at random once)
@@ -94,6 +96,9 @@ def seed(*, accueil, stdout):
             for numero, email in a_creer:
                 _creer(numero, email, communes=communes, empreinte=empreinte, rng=rng)
         stdout.write(f"Ambassadeurs : {len(a_creer)} comptes créés.")
+    from .demo_flux import seed_flux
+
+    seed_flux(stdout=stdout)
     comptes = f"ambassadeur.1@{DOMAINE} … ambassadeur.{len(PERSONNES)}@{DOMAINE}"
     if mot_de_passe:
         stdout.write(f"Comptes des ambassadeurs : {comptes} / {mot_de_passe}")

@@ -2,7 +2,16 @@
 
 from django.urls import path
 
-from .views import annonces, annuaire, candidature, espace, histoires, parrainage, questions
+from .views import (
+    annonces,
+    annuaire,
+    candidature,
+    espace,
+    flux,
+    histoires,
+    parrainage,
+    questions,
+)
 
 app_name = "ambassadeurs"
 
@@ -32,6 +41,11 @@ urlpatterns = [
         parrainage.hospitalite_activer,
         name="hospitalite_activer",
     ),
+    path(
+        "espace/hospitalite/mises-en-relation/<int:pk>/repondre/",
+        flux.mise_en_relation_repondre,
+        name="mise_en_relation_repondre",
+    ),
     path("espace/impact/", parrainage.impact, name="impact"),
     # --- The network's announcements and events, with RSVP (views/annonces.py) ---
     path("espace/annonces/", annonces.annonces_liste, name="annonces"),
@@ -46,6 +60,12 @@ urlpatterns = [
     path("mes-questions/", questions.mes_questions, name="mes_questions"),
     path("questions/<int:pk>/", questions.conversation, name="question"),
     path("questions/<int:pk>/signaler/", questions.signaler, name="question_signaler"),
+    path("questions/<int:pk>/clore/", flux.question_clore, name="question_clore"),
+    path(
+        "annonces/desinscription/<str:jeton>/",
+        flux.annonces_desinscription,
+        name="annonces_desinscription",
+    ),
     path("espace/questions/", questions.boite, name="questions_boite"),
     path("<int:pk>/", annuaire.profil, name="profil"),
 ]

@@ -6,6 +6,7 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .models import OffreHospitalite, Parrainage
+from .viewsets_base import VuesRestreintesMixin
 
 
 def _contact(offre) -> str:
@@ -13,10 +14,11 @@ def _contact(offre) -> str:
     return f"{amb.prenom} {amb.nom} — {amb.utilisateur.email}"
 
 
-class ParrainageViewSet(ModelViewSet):
+class ParrainageViewSet(VuesRestreintesMixin, ModelViewSet):
     """Referrals: list with filters; the edit form is the staff's validate/reject decision."""
 
     model = Parrainage
+    vues_absentes = ("add", "delete", "history", "usage")
     icon = "link"
     menu_label = "Parrainages"
     menu_order = 300
@@ -50,10 +52,11 @@ class ParrainageViewSet(ModelViewSet):
         ]
 
 
-class OffreHospitaliteViewSet(ModelViewSet):
+class OffreHospitaliteViewSet(VuesRestreintesMixin, ModelViewSet):
     """Hospitality offers, for staff to match them with discovery-stay requests."""
 
     model = OffreHospitalite
+    vues_absentes = ("add", "edit", "delete", "history", "usage")
     icon = "home"
     menu_label = "Offres d'hospitalité"
     menu_order = 310

@@ -5,14 +5,19 @@ checkbox; marking it handled records who and when. Reports are never created or 
 here: they come from the portal.
 """
 
+from django.contrib import messages
+from django.http import HttpResponseForbidden
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils.functional import cached_property
+from django.views.decorators.http import require_POST
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .models import Signalement
 from .services import questions as services
+from .viewsets_base import VuesRestreintesMixin
 
 
 def _conversation(signalement) -> str:
@@ -41,6 +46,7 @@ class SignalementEditView(EditView):
         question = self.object.question
         contexte["conversation"] = question
         contexte["fil"] = list(question.messages.select_related("auteur"))
+        contexte["peut_clore"] = self.request.user.has_perm(PERMISSION_CLORE)
         return contexte
 
     def save_instance(self):
@@ -54,8 +60,29 @@ class SignalementEditView(EditView):
         return instance
 
 
-class SignalementViewSet(ModelViewSet):
+PERMISSION_CLORE = "ambassadeurs.change_signalement"
+
+
+@require_POST
+def signalement_clore(request, pk):
+    """Staff close the reported conversation (the report's « change » permission)."""
+    if not request.user.has_perm(PERMISSION_CLORE):
+        return HttpResponseForbidden("Vous n'avez pas le droit de clore les conversations.")
+    signalement = get_object_or_404(Signalement.objects.select_related("question"), pk=pk)
+    try:
+        services.question_clore(question=signalement.question, par=request.user)
+    except services.ConversationFermee:
+        messages.info(request, "Cette conversation est déjà close.")
+    else:
+        messages.success(
+            request, "La conversation est close ; le demandeur et l'ambassadeur sont prévenus."
+        )
+    return redirect("questions_signalements_admin:edit", signalement.pk)
+
+
+class SignalementViewSet(VuesRestreintesMixin, ModelViewSet):
     model = Signalement
+    vues_absentes = ("add", "delete", "history", "usage")
     icon = "warning"
     menu_label = "Signalements (questions)"
     menu_order = 300
@@ -86,4 +113,5 @@ class SignalementViewSet(ModelViewSet):
             path("", self.index_view, name="index"),
             path("results/", self.index_results_view, name="index_results"),
             path("<int:pk>/", self.edit_view, name="edit"),
+            path("<int:pk>/clore/", signalement_clore, name="clore"),
         ]

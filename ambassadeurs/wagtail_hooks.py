@@ -12,6 +12,8 @@ from .admin_views import CandidatureView
 from .forms.admin import AmbassadeurFilterSet
 from .models import Ambassadeur
 from .viewsets_annonces import AnnonceViewSet, EvenementViewSet, avec_activite, cellule_sure
+from .viewsets_base import VuesRestreintesMixin
+from .viewsets_hospitalite import MiseEnRelationViewSet
 from .viewsets_parrainage import OffreHospitaliteViewSet, ParrainageViewSet
 from .viewsets_questions import SignalementViewSet
 
@@ -34,8 +36,9 @@ class AmbassadeurIndexView(IndexView):
         return cellule_sure(super().preprocess_field_value(field, value, export_format))
 
 
-class AmbassadeurViewSet(ModelViewSet):
+class AmbassadeurViewSet(VuesRestreintesMixin, ModelViewSet):
     model = Ambassadeur
+    vues_absentes = ("add", "edit", "delete", "history", "usage")
     icon = "user"
     menu_label = "Candidatures et ambassadeurs"
     menu_order = 100
@@ -121,6 +124,7 @@ class AmbassadeursViewSetGroup(ViewSetGroup):
         SignalementViewSet,
         ParrainageViewSet,
         OffreHospitaliteViewSet,
+        MiseEnRelationViewSet,
     )
 
 

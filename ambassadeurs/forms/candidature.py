@@ -136,6 +136,22 @@ class ProfilForm(ChampsAccessiblesMixin, forms.ModelForm):
         return {nom: self.cleaned_data[nom] for nom in CHAMPS_PROFIL}
 
 
+class EspaceProfilForm(ProfilForm):
+    """The profile form of the ambassador's space: the profile, plus the announcements."""
+
+    class Meta(ProfilForm.Meta):
+        fields = [*CHAMPS_PROFIL, "recoit_annonces"]
+        labels = {"recoit_annonces": "Recevoir les annonces du réseau par courriel"}
+        help_texts = {
+            **ProfilForm.Meta.help_texts,
+            "recoit_annonces": "Décochez pour ne plus les recevoir : elles restent lisibles "
+            "dans votre espace.",
+        }
+
+    def donnees_modele(self) -> dict:
+        return {**super().donnees_modele(), "recoit_annonces": self.cleaned_data["recoit_annonces"]}
+
+
 class CandidatureForm(ProfilForm):
     charte = forms.BooleanField(
         label="J'ai lu la charte des ambassadeurs et je m'engage à la respecter",

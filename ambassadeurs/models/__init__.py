@@ -17,5 +17,10 @@ from .choix import (  # noqa: F401
     Secteur,
     StatutAmbassadeur,
 )
+from .hospitalite import (  # noqa: F401
+    MiseEnRelationHospitalite,
+    NotificationRelecture,
+    StatutMiseEnRelation,
+)
 from .parrainage import ControleParrainage, OffreHospitalite, Parrainage, TypeHospitalite  # noqa: F401
 from .questions import MessageQuestion, Question, Signalement, StatutQuestion  # noqa: F401

@@ -39,6 +39,11 @@ class Ambassadeur(models.Model):
         default=True,
         help_text="Décoché : l'ambassadeur est en pause (absent de l'annuaire).",
     )
+    recoit_annonces = models.BooleanField(
+        "reçoit les annonces du réseau",
+        default=True,
+        help_text="Décoché : l'ambassadeur ne reçoit plus les annonces par courriel.",
+    )
     prenom = models.CharField("prénom", max_length=80)
     nom = models.CharField("nom", max_length=80)
     commune = models.ForeignKey(

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 class StatutQuestion(models.TextChoices):
     OUVERTE = "ouverte", "Ouverte"
-    FERMEE = "fermee", "Fermée"
+    FERMEE = "fermee", "Close"
 
 
 class Question(models.Model):
@@ -30,6 +30,15 @@ class Question(models.Model):
         "statut", max_length=10, choices=StatutQuestion.choices, default=StatutQuestion.OUVERTE
     )
     signalee = models.BooleanField("signalée", default=False, db_index=True)
+    fermee_le = models.DateTimeField("close le", null=True, blank=True)
+    fermee_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="close par",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     cree_le = models.DateTimeField("créée le", auto_now_add=True, db_index=True)
     derniere_activite_le = models.DateTimeField("dernière activité le", auto_now_add=True)
 

@@ -45,8 +45,11 @@ class EvenementComplet(Exception):
 
 
 def destinataires_ids(*, annonce: Annonce) -> list[int]:
-    """Ids of the accepted, available (not paused) ambassadors of the announcement's segment."""
-    qs = Ambassadeur.objects.filter(statut=StatutAmbassadeur.ACCEPTE, disponible=True)
+    """Ids of the accepted, available (not paused) ambassadors of the announcement's segment
+    who did not unsubscribe from announcements."""
+    qs = Ambassadeur.objects.filter(
+        statut=StatutAmbassadeur.ACCEPTE, disponible=True, recoit_annonces=True
+    )
     if annonce.segment == SegmentAnnonce.TERRITOIRE:
         if annonce.pk is None:
             return []
@@ -102,6 +105,7 @@ def annonce_lot_envoyer(*, annonce_id: int, taille: int = TAILLE_LOT) -> tuple[i
                 modele="annonces_annonce",
                 sujet=f"Réseau des ambassadeurs : {annonce.titre}",
                 contexte={"annonce": annonce, "ambassadeur": ambassadeur, "url_espace": url_espace},
+                desinscription_de=ambassadeur,
             )
             envois.append(EnvoiAnnonce(annonce=annonce, ambassadeur=ambassadeur, courriel=courriel))
         EnvoiAnnonce.objects.bulk_create(envois)
@@ -114,6 +118,15 @@ def annonce_lot_envoyer(*, annonce_id: int, taille: int = TAILLE_LOT) -> tuple[i
             champs += ["etat", "envoyee_le"]
         annonce.save(update_fields=champs)
     return len(envois), encore
+
+
+def annonces_desinscrire(*, ambassadeur: Ambassadeur) -> bool:
+    """Stop announcement emails for ``ambassadeur``; returns whether anything changed."""
+    return bool(
+        Ambassadeur.objects.filter(pk=ambassadeur.pk, recoit_annonces=True).update(
+            recoit_annonces=False, modifie_le=timezone.now()
+        )
+    )
 
 
 def annonces_de(*, ambassadeur: Ambassadeur):

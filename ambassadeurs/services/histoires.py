@@ -17,6 +17,7 @@ from django.utils.html import escape
 from django.utils.text import slugify
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, WorkflowState
+from wagtail.users.models import UserProfile
 
 from lot_portal.cms.models import HistoireIndexPage, HistoirePage, HistoireProfil
 
@@ -295,7 +296,19 @@ def histoire_soumettre(*, ambassadeur, donnees, histoire=None, soumettre=True) -
     return page
 
 
+def _notifications_wagtail_couper(utilisateur):
+    """The ambassador is told of the review's decision by our own French emails (signals.py),
+    which link to their space: Wagtail's own approval/rejection emails, which link to an admin
+    they cannot open, are switched off for them."""
+    profil = UserProfile.get_for_user(utilisateur)
+    if profil.approved_notifications or profil.rejected_notifications:
+        profil.approved_notifications = False
+        profil.rejected_notifications = False
+        profil.save(update_fields=["approved_notifications", "rejected_notifications"])
+
+
 def _relecture_lancer(page, utilisateur):
+    _notifications_wagtail_couper(utilisateur)
     page = HistoirePage.objects.get(pk=page.pk)
     etat = page.current_workflow_state
     if etat is not None and etat.status == WorkflowState.STATUS_NEEDS_CHANGES:

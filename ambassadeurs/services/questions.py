@@ -13,7 +13,17 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from ..models import Ambassadeur, MessageQuestion, Offre, Question, Signalement, StatutAmbassadeur
+from ..models import (
+    Ambassadeur,
+    MessageQuestion,
+    MiseEnRelationHospitalite,
+    Offre,
+    Question,
+    Signalement,
+    StatutAmbassadeur,
+    StatutMiseEnRelation,
+    StatutQuestion,
+)
 from ..notifications import courriel_ambassadeurs, url_absolue
 
 QUESTIONS_PAR_JOUR = 5
@@ -102,10 +112,14 @@ def question_repondre(*, question: Question, auteur, texte: str) -> MessageQuest
             .select_related("ambassadeur__utilisateur", "demandeur")
             .get(pk=question.pk)
         )
-        if question.statut != "ouverte":
+        if question.statut != StatutQuestion.OUVERTE:
             raise ConversationFermee
         de_l_ambassadeur = auteur.pk == question.ambassadeur.utilisateur_id
-        if not de_l_ambassadeur and not accepte_les_questions(question.ambassadeur):
+        if (
+            not de_l_ambassadeur
+            and not accepte_les_questions(question.ambassadeur)
+            and not _visite_acceptee(question)
+        ):
             raise AmbassadeurIndisponible
         depuis = timezone.now() - timedelta(hours=1)
         if (
@@ -125,6 +139,65 @@ def question_repondre(*, question: Question, auteur, texte: str) -> MessageQuest
             nouvelle=False,
         )
     return message
+
+
+def _visite_acceptee(question: Question) -> bool:
+    """The conversation was opened by an accepted hospitality match: the newcomer may write
+    to their host even if the host does not answer general questions (a paused host still
+    receives nothing)."""
+    ambassadeur = question.ambassadeur
+    if ambassadeur.statut != StatutAmbassadeur.ACCEPTE or not ambassadeur.disponible:
+        return False
+    return MiseEnRelationHospitalite.objects.filter(
+        conversation=question, statut=StatutMiseEnRelation.ACCEPTEE
+    ).exists()
+
+
+def question_clore(*, question: Question, par) -> Question:
+    """Close a conversation (either side, or staff); it then accepts no message. The other
+    side (both sides when staff close it) is emailed, without any address.
+
+    Raises ``ConversationFermee`` when it is already closed. Side effects: the question row,
+    one or two outbox emails.
+    """
+    with transaction.atomic():
+        question = (
+            Question.objects.select_for_update(of=("self",))
+            .select_related("ambassadeur__utilisateur", "demandeur")
+            .get(pk=question.pk)
+        )
+        if question.statut != StatutQuestion.OUVERTE:
+            raise ConversationFermee
+        question.statut = StatutQuestion.FERMEE
+        question.fermee_le = timezone.now()
+        question.fermee_par = par
+        question.save(update_fields=["statut", "fermee_le", "fermee_par"])
+        ambassadeur_utilisateur = question.ambassadeur.utilisateur
+        if par.pk == ambassadeur_utilisateur.pk:
+            destinataires = [(question.demandeur, question.ambassadeur.prenom)]
+        elif par.pk == question.demandeur_id:
+            destinataires = [
+                (ambassadeur_utilisateur, question.demandeur.first_name or "Le nouvel arrivant")
+            ]
+        else:
+            destinataires = [
+                (question.demandeur, "L'équipe du portail"),
+                (ambassadeur_utilisateur, "L'équipe du portail"),
+            ]
+        for destinataire, auteur in destinataires:
+            if not destinataire.email or not destinataire.is_active:
+                continue
+            courriel_ambassadeurs(
+                destinataire=destinataire.email,
+                modele="questions_close",
+                sujet="Conversation close sur le portail du Lot",
+                contexte={
+                    "auteur": auteur,
+                    "sujet_question": question.sujet,
+                    "url_conversation": url_absolue("ambassadeurs:question", question.pk),
+                },
+            )
+    return question
 
 
 def question_marquer_lue(*, question: Question, lecteur) -> int:

@@ -12,6 +12,7 @@ from lot_portal.territoire.models import CommunauteDeCommunes
 
 from ..models import Secteur
 from ..selectors import annuaire as annuaire_qs
+from ..selectors_parrainage import impact
 
 PAR_PAGE = 12
 LONGUEUR_MAX = 40
@@ -81,5 +82,9 @@ def profil(request, pk: int):
     return render(
         request,
         "ambassadeurs/profil.html",
-        {"ambassadeur": ambassadeur, "histoires": histoires},
+        {
+            "ambassadeur": ambassadeur,
+            "histoires": histoires,
+            "badges": [b for b in impact(ambassadeur)["badges"] if b.obtenu],
+        },
     )

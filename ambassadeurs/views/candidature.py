@@ -4,7 +4,7 @@ import contextlib
 
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, render
-from django.utils.cache import patch_cache_control
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods
 
 from ..forms.candidature import CandidatureForm
@@ -13,6 +13,7 @@ from ..services import candidature as services
 
 
 @require_http_methods(["GET", "POST"])
+@cache_control(private=True, no_store=True)
 def devenir(request):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
@@ -37,5 +38,4 @@ def devenir(request):
                 initial={"prenom": request.user.first_name, "nom": request.user.last_name}
             )
         reponse = render(request, "ambassadeurs/candidature.html", {"form": form})
-    patch_cache_control(reponse, private=True, no_store=True)
     return reponse

@@ -10,10 +10,10 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
-from django.utils.cache import patch_cache_control
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods
 
-from ..forms.candidature import ProfilForm
+from ..forms.candidature import EspaceProfilForm
 from ..selectors import ambassadeur_de
 from ..services import espace as services
 
@@ -26,13 +26,14 @@ def _url_ou_vide(nom: str) -> str:
 
 
 @require_http_methods(["GET", "POST"])
+@cache_control(private=True, no_store=True)
 def espace(request):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     ambassadeur = ambassadeur_de(request.user)
     if ambassadeur is None:
         return redirect("ambassadeurs:devenir")
-    form = ProfilForm(instance=ambassadeur)
+    form = EspaceProfilForm(instance=ambassadeur)
     if request.method == "POST":
         action = request.POST.get("action")
         if action in ("pause", "reprise"):
@@ -44,7 +45,7 @@ def espace(request):
                 else "Vous êtes de nouveau disponible : votre profil est dans l'annuaire.",
             )
             return redirect("ambassadeurs:espace")
-        form = ProfilForm(request.POST, request.FILES, instance=ambassadeur)
+        form = EspaceProfilForm(request.POST, request.FILES, instance=ambassadeur)
         if form.is_valid():
             services.profil_modifier(
                 ambassadeur=ambassadeur,
@@ -69,5 +70,4 @@ def espace(request):
             "url_histoires": _url_ou_vide("ambassadeurs:histoires"),
         },
     )
-    patch_cache_control(reponse, private=True, no_store=True)
     return reponse

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.cache import patch_cache_control
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ..forms.histoires import HistoireForm
@@ -18,20 +18,20 @@ from ..selectors import ambassadeur_de
 from ..services import histoires as services
 
 
-def _prive(reponse):
-    patch_cache_control(reponse, private=True, no_store=True)
-    return reponse
-
-
 def ambassadeur_requis(vue):
+    """Anonymous: to the login page; not an accepted ambassador: 403. Passes the visitor's
+    ``ambassadeur``; every response but the login redirect is private."""
+    vue_privee = cache_control(private=True, no_store=True)(vue)
+    refus = cache_control(private=True, no_store=True)(render)
+
     @wraps(vue)
     def enveloppe(request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         ambassadeur = ambassadeur_de(request.user)
         if ambassadeur is None:
-            return _prive(render(request, "ambassadeurs/histoires/reserve.html", status=403))
-        return _prive(vue(request, *args, ambassadeur=ambassadeur, **kwargs))
+            return refus(request, "ambassadeurs/histoires/reserve.html", status=403)
+        return vue_privee(request, *args, ambassadeur=ambassadeur, **kwargs)
 
     return enveloppe
 

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
-from django.utils.cache import patch_cache_control
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ..forms.hospitalite import OffreHospitaliteForm
@@ -31,11 +31,6 @@ def _ambassadeur_ou_reponse(request):
     if ambassadeur is None:
         return None, redirect("ambassadeurs:devenir")
     return ambassadeur, None
-
-
-def _prive(reponse):
-    patch_cache_control(reponse, private=True, no_store=True)
-    return reponse
 
 
 def lien_parrainage(ambassadeur) -> str:
@@ -67,41 +62,44 @@ def messages_prets(lien: str, prenom: str) -> list[tuple[str, str]]:
 
 
 @require_http_methods(["GET"])
+@cache_control(private=True, no_store=True)
 def partage(request):
     ambassadeur, reponse = _ambassadeur_ou_reponse(request)
     if reponse:
         return reponse
     lien = lien_parrainage(ambassadeur)
-    return _prive(
-        render(
-            request,
-            "ambassadeurs/parrainage/partage.html",
-            {
-                "ambassadeur": ambassadeur,
-                "lien": lien,
-                "messages_prets": messages_prets(lien, ambassadeur.prenom),
-                "visuels": VISUELS,
-            },
-        )
+    return render(
+        request,
+        "ambassadeurs/parrainage/partage.html",
+        {
+            "ambassadeur": ambassadeur,
+            "lien": lien,
+            "messages_prets": messages_prets(lien, ambassadeur.prenom),
+            "visuels": VISUELS,
+        },
     )
 
 
 @require_http_methods(["GET"])
+@cache_control(private=True, no_store=True)
 def hospitalite(request):
     ambassadeur, reponse = _ambassadeur_ou_reponse(request)
     if reponse:
         return reponse
     offres = ambassadeur.offres_hospitalite.select_related("commune")
-    return _prive(
-        render(
-            request,
-            "ambassadeurs/parrainage/hospitalite.html",
-            {"ambassadeur": ambassadeur, "offres": offres},
-        )
+    return render(
+        request,
+        "ambassadeurs/parrainage/hospitalite.html",
+        {
+            "ambassadeur": ambassadeur,
+            "offres": offres,
+            "mises": list(services.mises_en_relation_de(ambassadeur=ambassadeur)),
+        },
     )
 
 
 @require_http_methods(["GET", "POST"])
+@cache_control(private=True, no_store=True)
 def hospitalite_offre(request, pk=None):
     ambassadeur, reponse = _ambassadeur_ou_reponse(request)
     if reponse:
@@ -120,12 +118,10 @@ def hospitalite_offre(request, pk=None):
             )
             messages.success(request, "Votre offre d'hospitalité est enregistrée.")
             return redirect("ambassadeurs:hospitalite")
-    return _prive(
-        render(
-            request,
-            "ambassadeurs/parrainage/offre.html",
-            {"ambassadeur": ambassadeur, "form": form, "offre": offre},
-        )
+    return render(
+        request,
+        "ambassadeurs/parrainage/offre.html",
+        {"ambassadeur": ambassadeur, "form": form, "offre": offre},
     )
 
 
@@ -145,14 +141,13 @@ def hospitalite_activer(request, pk):
 
 
 @require_http_methods(["GET"])
+@cache_control(private=True, no_store=True)
 def impact(request):
     ambassadeur, reponse = _ambassadeur_ou_reponse(request)
     if reponse:
         return reponse
-    return _prive(
-        render(
-            request,
-            "ambassadeurs/parrainage/impact.html",
-            {"ambassadeur": ambassadeur, "impact": impact_calculer(ambassadeur)},
-        )
+    return render(
+        request,
+        "ambassadeurs/parrainage/impact.html",
+        {"ambassadeur": ambassadeur, "impact": impact_calculer(ambassadeur)},
     )

@@ -15,7 +15,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.cache import patch_cache_control
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ..forms.questions import QuestionForm, ReponseForm, SignalementForm
@@ -42,13 +42,10 @@ MESSAGE_TROP_DE_MESSAGES = (
 )
 
 
-def _prive(reponse):
-    patch_cache_control(reponse, private=True, no_store=True)
-    return reponse
-
-
 def compte_verifie_requis(vue):
-    """Anonymous: to the login page; unverified address: to the email page."""
+    """Anonymous: to the login page; unverified address: to the email page; the view's
+    responses are private."""
+    vue_privee = cache_control(private=True, no_store=True)(vue)
 
     @wraps(vue)
     def enveloppe(request, *args, **kwargs):
@@ -61,7 +58,7 @@ def compte_verifie_requis(vue):
                 "que nous vous avons envoyé, ou demandez-en un nouveau ci-dessous.",
             )
             return redirect("account_email")
-        return _prive(vue(request, *args, **kwargs))
+        return vue_privee(request, *args, **kwargs)
 
     return enveloppe
 
@@ -143,7 +140,9 @@ def conversation(request, pk):
             )
         except services.ConversationFermee:
             form.add_error(
-                None, "Cette conversation est fermée : votre message n'a pas été envoyé."
+                None,
+                "Cette conversation est close : elle n'accepte plus de nouveau message. "
+                "Votre message n'a pas été envoyé.",
             )
             statut = 409
         except services.AmbassadeurIndisponible:
@@ -186,17 +185,16 @@ def signaler(request, pk):
 
 
 @require_GET
+@cache_control(private=True, no_store=True)
 def boite(request):
     """The ambassador's inbox (accepted ambassadors only; anyone else 403)."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     ambassadeur = ambassadeur_de(request.user)
     if ambassadeur is None:
-        return _prive(render(request, "ambassadeurs/histoires/reserve.html", status=403))
-    return _prive(
-        render(
-            request,
-            "ambassadeurs/questions/boite.html",
-            {"ambassadeur": ambassadeur, "questions": questions_de_l_ambassadeur(ambassadeur)},
-        )
+        return render(request, "ambassadeurs/histoires/reserve.html", status=403)
+    return render(
+        request,
+        "ambassadeurs/questions/boite.html",
+        {"ambassadeur": ambassadeur, "questions": questions_de_l_ambassadeur(ambassadeur)},
     )
