@@ -32,11 +32,11 @@ CHAMPS_PROFIL = [
 def photo_nettoyer(fichier):
     """A clean copy of the uploaded photo (``ContentFile``), or ``ValidationError`` in French.
 
-    Uses ``ambassadeurs.images.image_nettoyer`` (re-encoding, metadata stripped); a plain
+    Uses ``lot_portal.cms.images.image_nettoyer`` (re-encoding, metadata stripped); a plain
     Pillow check remains as a fallback should that module be missing.
     """
     try:
-        from ..images import image_nettoyer
+        from lot_portal.cms.images import image_nettoyer
     except ImportError:  # pragma: no cover - the module ships with the app
         image_nettoyer = None
     if image_nettoyer is not None:

@@ -4,10 +4,9 @@ from django import forms
 
 from lot_portal.cms.blocks import Profil
 from lot_portal.cms.formulaires import ChampsAccessiblesMixin
+from lot_portal.cms.images import image_nettoyer
 from lot_portal.cms.models import Thematique
 from lot_portal.territoire.models import Commune
-
-from ..images import image_nettoyer
 
 IMAGES_MAX = 3
 TYPES_ACCEPTES = "image/jpeg,image/png,image/webp"

@@ -6,20 +6,18 @@ saves a revision (a published story stays online unchanged) and starts the workf
 carries, or resumes it when the reviewer sent the story back. Publishing is the reviewers' job.
 """
 
-import html
 import json
-import re
 from dataclasses import dataclass
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.utils.html import escape
 from django.utils.text import slugify
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page, WorkflowState
+from wagtail.models import Collection, WorkflowState
 from wagtail.users.models import UserProfile
 
 from lot_portal.cms.models import HistoireIndexPage, HistoirePage, HistoireProfil
+from lot_portal.cms.texte import html_en_paragraphes, paragraphes_en_html
+from lot_portal.cms.workflow import etats_workflow_attacher
 
 COLLECTION_HISTOIRES = "Histoires des ambassadeurs"
 IMAGES_MAX = 3
@@ -43,31 +41,9 @@ class EtatHistoire:
     commentaire: str = ""
 
 
-def _etats_attacher(pages):
-    """Attach each page's active workflow state (one query), where ``current_workflow_state``
-    looks for it. Wagtail's ``prefetch_workflow_states`` finds nothing on a non-specific
-    queryset of a page subclass (content type mismatch), hence this."""
-    pages = list(pages)
-    if not pages:
-        return pages
-    etats = {}
-    for etat in (
-        WorkflowState.objects.active()
-        .filter(
-            base_content_type=ContentType.objects.get_for_model(Page),
-            object_id__in=[str(page.pk) for page in pages],
-        )
-        .select_related("workflow", "current_task_state")
-    ):
-        etats.setdefault(etat.object_id, []).append(etat)
-    for page in pages:
-        page._current_workflow_states = etats.get(str(page.pk), [])
-    return pages
-
-
 def histoires_de(ambassadeur) -> list[HistoirePage]:
     """The ambassador's stories (newest first), their workflow states attached."""
-    return _etats_attacher(
+    return etats_workflow_attacher(
         HistoirePage.objects.filter(auteur=ambassadeur.utilisateur).order_by(
             "-latest_revision_created_at", "-pk"
         )
@@ -76,7 +52,9 @@ def histoires_de(ambassadeur) -> list[HistoirePage]:
 
 def histoire_de(ambassadeur, pk) -> HistoirePage | None:
     """One of the ambassador's own stories, or None (someone else's, or no such page)."""
-    pages = _etats_attacher(HistoirePage.objects.filter(auteur=ambassadeur.utilisateur, pk=pk))
+    pages = etats_workflow_attacher(
+        HistoirePage.objects.filter(auteur=ambassadeur.utilisateur, pk=pk)
+    )
     return pages[0] if pages else None
 
 
@@ -111,25 +89,6 @@ def histoire_etat(page: HistoirePage) -> EtatHistoire:
         "Votre histoire n'a pas encore été envoyée à la relecture.",
         modifiable=True,
     )
-
-
-def paragraphes_en_html(texte: str) -> str:
-    """Plain text (paragraphs separated by a blank line) as rich-text HTML, escaped."""
-    texte = texte.replace("\r\n", "\n").replace("\r", "\n")
-    paragraphes = [p.strip() for p in re.split(r"\n\s*\n", texte) if p.strip()]
-    return "".join(
-        "<p>" + "<br/>".join(escape(ligne.strip()) for ligne in p.split("\n")) + "</p>"
-        for p in paragraphes
-    )
-
-
-def html_en_paragraphes(source: str) -> str:
-    """The reverse of ``paragraphes_en_html``, for the edit form."""
-    paragraphes = []
-    for bloc in re.findall(r"<p[^>]*>(.*?)</p>", source or "", flags=re.S):
-        bloc = re.sub(r"<br\s*/?>", "\n", bloc)
-        paragraphes.append(html.unescape(re.sub(r"<[^>]+>", "", bloc)).strip())
-    return "\n\n".join(p for p in paragraphes if p)
 
 
 def histoire_donnees(page: HistoirePage) -> dict:

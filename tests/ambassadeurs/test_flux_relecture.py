@@ -64,7 +64,7 @@ def _image():
     from django.core.files.uploadedfile import SimpleUploadedFile
     from PIL import Image
 
-    from ambassadeurs.images import image_nettoyer
+    from lot_portal.cms.images import image_nettoyer
 
     tampon = io.BytesIO()
     Image.new("RGB", (120, 80), (180, 90, 30)).save(tampon, format="JPEG")

@@ -101,7 +101,7 @@ def _formulaire(**valeurs):
 def _donnees_service(**valeurs):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from ambassadeurs.images import image_nettoyer
+    from lot_portal.cms.images import image_nettoyer
 
     fichier = image_nettoyer(SimpleUploadedFile("p.jpg", _jpeg().getvalue()))
     donnees = {

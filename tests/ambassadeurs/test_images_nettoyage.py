@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from ambassadeurs.images import COTE_MAX, MESSAGE_FORMAT, image_nettoyer
+from lot_portal.cms.images import COTE_MAX, MESSAGE_FORMAT, image_nettoyer
 
 GPS_IFD = 0x8825
 ORIENTATION = 0x0112

@@ -20,9 +20,9 @@ from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from ambassadeurs.images import MESSAGE_DIMENSIONS, MESSAGE_FORMAT, TAILLE_MAX
 from ambassadeurs.models import Ambassadeur
 from ambassadeurs.services import histoires as services_histoires
+from lot_portal.cms.images import MESSAGE_DIMENSIONS, MESSAGE_FORMAT, TAILLE_MAX
 
 URL_CANDIDATURE = "/ambassadeurs/devenir-ambassadeur/"
 URL_ESPACE = "/ambassadeurs/espace/"
@@ -334,7 +334,7 @@ def test_new_story_image_refused_next_to_the_field_and_text_kept(
 def test_story_draft_kept_when_a_revision_brings_a_bad_image(
     client, fabrique_amb, index_histoires, donnees, nom, type_mime, message
 ):
-    from ambassadeurs.images import image_nettoyer
+    from lot_portal.cms.images import image_nettoyer
 
     ambassadeur = fabrique_amb.ambassadeur()
     brouillon = services_histoires.histoire_soumettre(
