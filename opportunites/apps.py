@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class OpportunitesConfig(AppConfig):
     name = "opportunites"
     verbose_name = "Opportunités : emplois et reprises"
+
+    def ready(self):
+        from . import signals
+
+        signals.connecter()

@@ -99,6 +99,20 @@ def structure_creer(accueil) -> Structure:
     moderation.permissions.add(
         *Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
     )
+    # The employers snippet and the takeover contacts (the admin copy of each message).
+    moderation.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="opportunites",
+            codename__in=[
+                "view_contactreprise",
+                "change_contactreprise",
+                "delete_contactreprise",
+                "view_employeur",
+                "add_employeur",
+                "change_employeur",
+            ],
+        )
+    )
     for codename in ("add_page", "change_page", "publish_page"):
         permission = Permission.objects.get(
             content_type__app_label="wagtailcore", codename=codename

@@ -35,3 +35,11 @@ def register_admin_urls():
         *admin_alertes.ADMIN_URLS,
         *admin_donnees.ADMIN_URLS,
     ]
+
+
+@hooks.register("recherche_pages_exclues")
+def pages_hors_recherche():
+    """Expired or filled offers and sold or expired takeovers stay out of the site search."""
+    from .selectors import pages_hors_recherche
+
+    return pages_hors_recherche()

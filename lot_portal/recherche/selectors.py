@@ -14,6 +14,7 @@ from django.core.exceptions import FieldError
 from django.core.paginator import Page as PageDePagination
 from django.core.paginator import Paginator
 from django.db import DatabaseError, transaction
+from wagtail import hooks
 from wagtail.models import Page
 from wagtail.search.backends.base import FieldError as SearchFieldError
 from wagtail.search.query import And, Or, Phrase, PlainText
@@ -146,6 +147,10 @@ def pages_rechercher(
     if requete.vide:
         return recherche
     pages = Page.objects.live().public()
+    # Feature apps leave out pages that are live but over (expired offers…): hook
+    # « recherche_pages_exclues » returns a queryset or list of page ids.
+    for exclues in (fonction() for fonction in hooks.get_hooks("recherche_pages_exclues")):
+        pages = pages.exclude(pk__in=exclues)
     try:
         # A savepoint, so that a failed query leaves a usable connection.
         with transaction.atomic():

@@ -249,6 +249,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "accueil.tasks.parcours_inactifs_anonymiser_task",
         "schedule": crontab(hour=3, minute=30),
     },
+    "opportunites-alertes-envoyer": {
+        "task": "opportunites.tasks.alertes_envoyer_task",
+        "schedule": crontab(hour=7, minute=0),
+    },
 }
 
 # Welcome files without activity for this many days are anonymised (RGPD retention).
@@ -348,6 +352,13 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     },
 }
+
+# Rate limits (allauth's syntax) of the job alerts form and of the takeover contact form:
+# per IP and per email address ("key").
+OPPORTUNITES_ALERTES_LIMITES = env(
+    "OPPORTUNITES_ALERTES_LIMITES", default="10/1h/ip,3/1h/key,6/1d/key"
+)
+OPPORTUNITES_CONTACT_LIMITES = env("OPPORTUNITES_CONTACT_LIMITES", default="10/h/ip,5/h/key")
 
 # Map tiles of the opportunities' map view, e.g.
 # "https://tile.openstreetmap.org/{z}/{x}/{y}.png". Empty (the default): no map, and no

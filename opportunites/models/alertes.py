@@ -35,8 +35,22 @@ class Alerte(models.Model):
         related_name="alertes_emploi",
     )
     jeton = models.CharField("jeton", max_length=64, unique=True, default=jeton_nouveau)
+    empreinte = models.CharField(
+        "empreinte des filtres",
+        max_length=64,
+        default="",
+        editable=False,
+        help_text="Les mêmes filtres pour la même adresse ne font qu'une alerte.",
+    )
+    pour_conjoint = models.BooleanField(
+        "demandée pour le conjoint d'un nouvel arrivant", default=False
+    )
     cree_le = models.DateTimeField("créée le", auto_now_add=True)
+    confirmation_envoyee_le = models.DateTimeField(
+        "demande de confirmation envoyée le", null=True, blank=True
+    )
     confirmee_le = models.DateTimeField("confirmée le", null=True, blank=True)
+    suspendue_le = models.DateTimeField("en pause depuis le", null=True, blank=True)
     desinscrite_le = models.DateTimeField("désinscrite le", null=True, blank=True)
     dernier_envoi = models.DateTimeField("dernier envoi", null=True, blank=True)
 
@@ -45,13 +59,32 @@ class Alerte(models.Model):
         verbose_name_plural = "alertes emploi"
         ordering = ["-cree_le"]
         indexes = [models.Index(fields=["frequence", "confirmee_le", "desinscrite_le"])]
+        constraints = [
+            models.UniqueConstraint(fields=["email", "empreinte"], name="alerte_email_filtres")
+        ]
 
     def __str__(self):
         return f"{self.email} — {self.libelle or 'toutes les offres'}"
 
     @property
     def active(self) -> bool:
-        return self.confirmee_le is not None and self.desinscrite_le is None
+        """Confirmed, not unsubscribed, not paused: digests go out."""
+        return (
+            self.confirmee_le is not None
+            and self.desinscrite_le is None
+            and self.suspendue_le is None
+        )
+
+    @property
+    def etat(self) -> str:
+        """A short French state for staff and the owner."""
+        if self.desinscrite_le is not None:
+            return "désinscrite"
+        if self.confirmee_le is None:
+            return "en attente de confirmation"
+        if self.suspendue_le is not None:
+            return "en pause"
+        return "active"
 
 
 class AlerteEnvoi(models.Model):

@@ -12,7 +12,7 @@ from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -53,6 +53,13 @@ class OpportunitesPage(Page):
     class Meta:
         verbose_name = "accueil des opportunités"
         verbose_name_plural = "accueils des opportunités"
+
+    def get_context(self, request, *args, **kwargs):
+        from ..services.fiches import hub_contexte
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(hub_contexte(self, request))
+        return context
 
 
 class OpportuniteMixin(models.Model):
@@ -116,6 +123,32 @@ class OffresIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = "liste des offres d'emploi"
         verbose_name_plural = "listes des offres d'emploi"
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import offres_index_contexte
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(offres_index_contexte(self, request))
+        return context
+
+    @path("rss/", name="rss")
+    def flux_rss(self, request):
+        """The RSS feed of the listing, with the same GET filters."""
+        from ..feeds import OffresRssFeed
+
+        return OffresRssFeed(index=self)(request)
+
+    @path("carte/", name="carte")
+    def carte_json(self, request):
+        """The map's markers (offers grouped by commune), with the same GET filters."""
+        from django.http import JsonResponse
+
+        from ..selectors import offres_carte
+
+        return JsonResponse(
+            offres_carte(request.GET, url_index=self.get_url(request) or "/"),
+            json_dumps_params={"ensure_ascii": False},
+        )
 
 
 class OffreEmploiPage(OpportuniteMixin, Page):
@@ -232,6 +265,13 @@ class OffreEmploiPage(OpportuniteMixin, Page):
         if erreurs:
             raise ValidationError(erreurs)
 
+    def get_context(self, request, *args, **kwargs):
+        from ..services.fiches import offre_contexte
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(offre_contexte(self, request))
+        return context
+
 
 class ReprisesIndexPage(RoutablePageMixin, Page):
     """The business takeovers listing (/opportunites/reprises/)."""
@@ -246,6 +286,13 @@ class ReprisesIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = "liste des entreprises à reprendre"
         verbose_name_plural = "listes des entreprises à reprendre"
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import reprises_index_contexte
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(reprises_index_contexte(self, request))
+        return context
 
 
 class ReprisePage(OpportuniteMixin, Page):
@@ -332,6 +379,13 @@ class ReprisePage(OpportuniteMixin, Page):
             return self.organisme_nom
         return self.get_organisme_display()
 
+    def get_context(self, request, *args, **kwargs):
+        from ..services.fiches import reprise_contexte
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(reprise_contexte(self, request))
+        return context
+
 
 class ReprisePhoto(Orderable):
     page = ParentalKey(ReprisePage, on_delete=models.CASCADE, related_name="photos")
@@ -357,6 +411,13 @@ class CreationIndexPage(Page):
     class Meta:
         verbose_name = "page de la création d'entreprise"
         verbose_name_plural = "pages de la création d'entreprise"
+
+    def get_context(self, request, *args, **kwargs):
+        from ..services.fiches import creation_index_contexte
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(creation_index_contexte(self, request))
+        return context
 
 
 class CreationPage(Page):
@@ -413,3 +474,10 @@ class CreationPage(Page):
     class Meta:
         verbose_name = "accompagnement à la création"
         verbose_name_plural = "accompagnements à la création"
+
+    def get_context(self, request, *args, **kwargs):
+        from ..services.fiches import creation_contexte
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(creation_contexte(self, request))
+        return context

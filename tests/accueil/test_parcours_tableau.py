@@ -105,7 +105,12 @@ def test_tous_les_logements_quand_le_secteur_est_inconnu(client, fabrique, secte
     assert "dans tout le Lot" in contenu
 
 
-def test_ambassadeurs_et_offres_sans_lien_vers_les_applications_vides(client, fabrique, secteur):
+def test_etapes_ambassadeurs_et_offres_menent_a_l_annuaire_et_aux_offres(
+    client, fabrique, secteur, site_demo
+):
+    from opportunites.structure import structure_creer
+
+    structure_creer(site_demo)
     fabrique.modele_etape(
         code="ambassadeur", titre="Rencontrer un ambassadeur", contenu="ambassadeurs"
     )
@@ -115,8 +120,10 @@ def test_ambassadeurs_et_offres_sans_lien_vers_les_applications_vides(client, fa
     client.force_login(parcours.utilisateur)
     contenu = client.get(URL).content.decode()
     assert "Rencontrer un ambassadeur" in contenu
-    assert 'href="/ambassadeurs/' not in contenu
-    assert 'href="/opportunites/' not in contenu
+    suffixe = f"?communaute={parcours.communaute.siren}" if parcours.communaute else ""
+    assert f'href="/ambassadeurs/{suffixe}"' in contenu
+    suffixe = suffixe.replace("communaute", "territoire")
+    assert f'href="/opportunites/emplois/{suffixe}"' in contenu
 
 
 def test_carte_du_referent_ou_de_l_equipe(client, fabrique, secteur):

@@ -55,6 +55,7 @@ class FabriqueOpportunites:
             "date_expiration": timezone.localdate() + datetime.timedelta(days=60),
         }
         valeurs.update(champs)
+        valeurs.setdefault("live", publier)
         page = OffreEmploiPage(**valeurs)
         self.structure.offres.add_child(instance=page)
         if publier:
@@ -73,6 +74,7 @@ class FabriqueOpportunites:
             "organisme_email": "transmission@cma-lot.exemple.fr",
         }
         valeurs.update(champs)
+        valeurs.setdefault("live", publier)
         page = ReprisePage(**valeurs)
         self.structure.reprises.add_child(instance=page)
         if publier:
@@ -83,3 +85,43 @@ class FabriqueOpportunites:
 @pytest.fixture
 def fabrique_opp(opp):
     return FabriqueOpportunites(opp)
+
+
+# --- partenaires (opp-partenaires): accounts of the partner space ---------------------------
+
+
+class ActeursPartenaires:
+    """Partner A and A2 (employer 1), partner B (employer 2), a plain account, a moderator,
+    a superuser; all with a verified address."""
+
+    MOT_DE_PASSE = "Vallee-du-Lot-2026"
+
+    def __init__(self, structure, fabrique, modele_utilisateur):
+        from allauth.account.models import EmailAddress
+
+        self.structure = structure
+        self.employeur_1 = fabrique.employeur(nom="Scierie du Ségala")
+        self.employeur_2 = fabrique.employeur(nom="Clinique de Cahors")
+
+        def compte(email, groupe=None, **champs):
+            utilisateur = modele_utilisateur.objects.create_user(
+                email=email, password=self.MOT_DE_PASSE, **champs
+            )
+            EmailAddress.objects.create(user=utilisateur, email=email, verified=True, primary=True)
+            if groupe is not None:
+                utilisateur.groups.add(groupe)
+            return utilisateur
+
+        self.partenaire_a = compte("rh@scierie.exemple.fr", structure.partenaires)
+        self.partenaire_a2 = compte("direction@scierie.exemple.fr", structure.partenaires)
+        self.partenaire_b = compte("rh@clinique.exemple.fr", structure.partenaires)
+        self.employeur_1.partenaires.add(self.partenaire_a, self.partenaire_a2)
+        self.employeur_2.partenaires.add(self.partenaire_b)
+        self.simple = compte("visiteur@exemple.fr")
+        self.moderateur = compte("moderation@lot.fr", structure.moderation)
+        self.superutilisateur = compte("admin@lot.fr", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def acteurs(opp, fabrique_opp, django_user_model):
+    return ActeursPartenaires(opp, fabrique_opp, django_user_model)

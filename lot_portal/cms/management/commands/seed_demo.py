@@ -27,6 +27,7 @@ SEEDERS = [
     "lot_portal.agenda.demo.seed",
     "accueil.demo.seed",
     "ambassadeurs.demo.seed",
+    "opportunites.demo.seed",
 ]
 
 VALEURS = [
@@ -193,8 +194,14 @@ class Command(BaseCommand):
             action="store_true",
             help="Only the core (territory, home and legal pages, settings): used by tests.",
         )
+        parser.add_argument(
+            "--offres", type=int, default=0, help="Also generate N job offers (benchmarks)."
+        )
+        parser.add_argument(
+            "--histoires", type=int, default=0, help="Also generate M stories (benchmarks)."
+        )
 
-    def handle(self, *args, noyau=False, **options):
+    def handle(self, *args, noyau=False, offres=0, histoires=0, **options):
         epci, communes = territoire_charger()
         self.stdout.write(f"Territoire : {epci} intercommunalités, {communes} communes.")
         with transaction.atomic():
@@ -220,6 +227,15 @@ class Command(BaseCommand):
             self._parametres(accueil, pages)
             for chemin in [] if noyau else SEEDERS:
                 import_string(chemin)(accueil=accueil, stdout=self.stdout)
+        # Large generated volumes, in bulk (opportunites/demo.py).
+        if offres > 0:
+            import_string("opportunites.demo.offres_generer")(
+                offres, accueil=accueil, stdout=self.stdout
+            )
+        if histoires > 0:
+            import_string("opportunites.demo.histoires_generer")(
+                histoires, accueil=accueil, stdout=self.stdout
+            )
         self._compte_equipe()
 
     def _page_accueil(self):
