@@ -51,7 +51,8 @@ def test_editor_submits_a_story_and_a_reviewer_approves_it(
     expect(modale).to_be_visible()
     modale.get_by_label("Terme de recherche").fill("Antoine")
     expect(modale.locator("a.image-choice")).to_have_count(1)
-    modale.get_by_title("Antoine, pharmacien", exact=True).click()
+    # The link's title carries the collection path ("Root » …") once several exist.
+    modale.locator("a.image-choice").filter(has_text="Antoine, pharmacien").click()
     expect(modale).to_be_hidden()
     expect(page.locator("#id_image-title")).to_have_text("Antoine, pharmacien")
     page.locator("#id_image_alt").fill("Un établi couvert de copeaux de noyer.")
