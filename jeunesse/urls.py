@@ -1,4 +1,14 @@
-"""URLs of the jeunesse app; its pages join the navigation when they are built."""
+"""URLs of the jeunesse app (French paths under /jeunesse/). Each area has its own module."""
+
+from django.urls import include, path
 
 app_name = "jeunesse"
-urlpatterns = []
+
+urlpatterns = [
+    path("", include("jeunesse.urls_appels")),
+    path("", include("jeunesse.urls_candidatures")),
+    path("", include("jeunesse.urls_equipe")),
+    path("jury/", include("jeunesse.urls_jury")),
+    path("", include("jeunesse.urls_laureats")),
+    path("idees/", include("jeunesse.urls_idees")),
+]

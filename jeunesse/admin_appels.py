@@ -1,0 +1,4 @@
+"""Wagtail admin of the jeunesse « appels » area."""
+
+VIEWSETS = []
+ADMIN_URLS = []

@@ -1,0 +1,4 @@
+"""Wagtail admin of the jeunesse « idees » area."""
+
+VIEWSETS = []
+ADMIN_URLS = []

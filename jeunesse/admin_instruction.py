@@ -1,0 +1,4 @@
+"""Wagtail admin of the jeunesse « instruction » area."""
+
+VIEWSETS = []
+ADMIN_URLS = []

@@ -1,0 +1,4 @@
+"""Wagtail admin of the jeunesse « jury » area."""
+
+VIEWSETS = []
+ADMIN_URLS = []

@@ -1,0 +1,4 @@
+"""Wagtail admin of the jeunesse « suivi » area."""
+
+VIEWSETS = []
+ADMIN_URLS = []

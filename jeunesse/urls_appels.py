@@ -1,0 +1,3 @@
+"""URLs of the jeunesse « appels » area (names join the ``jeunesse`` namespace)."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""URLs of the jeunesse « equipe » area (names join the ``jeunesse`` namespace)."""
+
+urlpatterns = []

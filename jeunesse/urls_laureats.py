@@ -1,0 +1,3 @@
+"""URLs of the jeunesse « laureats » area (names join the ``jeunesse`` namespace)."""
+
+urlpatterns = []
