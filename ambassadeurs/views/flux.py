@@ -15,6 +15,8 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from lot_portal.comptes.acces import compte_verifie_requis
+
 from ..models import Ambassadeur, MiseEnRelationHospitalite, StatutAmbassadeur
 from ..notifications import code_du_jeton
 from ..selectors_questions import question_visible
@@ -22,7 +24,6 @@ from ..services import annonces as services_annonces
 from ..services import hospitalite as services_hospitalite
 from ..services import questions as services_questions
 from .histoires import ambassadeur_requis
-from .questions import compte_verifie_requis
 
 REPONSE_MAX = 2000
 

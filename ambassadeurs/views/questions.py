@@ -8,15 +8,14 @@
 - ``/ambassadeurs/espace/questions/``: the ambassador's inbox (unread first).
 """
 
-from functools import wraps
-
-from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods
+
+from lot_portal.comptes.acces import compte_verifie_requis
 
 from ..forms.questions import QuestionForm, ReponseForm, SignalementForm
 from ..models import Ambassadeur, StatutAmbassadeur
@@ -40,27 +39,6 @@ MESSAGE_TROP_DE_MESSAGES = (
     f"Vous avez envoyé {services.MESSAGES_PAR_HEURE} messages en une heure : réessayez plus "
     "tard. Votre texte est conservé ci-dessous."
 )
-
-
-def compte_verifie_requis(vue):
-    """Anonymous: to the login page; unverified address: to the email page; the view's
-    responses are private."""
-    vue_privee = cache_control(private=True, no_store=True)(vue)
-
-    @wraps(vue)
-    def enveloppe(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not EmailAddress.objects.filter(user=request.user, verified=True).exists():
-            messages.warning(
-                request,
-                "Confirmez d'abord votre adresse électronique : ouvrez le lien du courriel "
-                "que nous vous avons envoyé, ou demandez-en un nouveau ci-dessous.",
-            )
-            return redirect("account_email")
-        return vue_privee(request, *args, **kwargs)
-
-    return enveloppe
 
 
 @require_http_methods(["GET", "POST"])
