@@ -1,3 +1,12 @@
 """URLs of the jeunesse « appels » area (names join the ``jeunesse`` namespace)."""
 
-urlpatterns = []
+from django.urls import path
+
+from . import views_appels as vues
+
+urlpatterns = [
+    path("", vues.accueil, name="accueil"),
+    path("appels/", vues.appels, name="appels"),
+    path("appels/<slug:slug>/", vues.appel, name="appel"),
+    path("appels/<slug:slug>/eligibilite/", vues.eligibilite, name="eligibilite"),
+]

@@ -35,9 +35,7 @@ def message_envoyer(
                 contexte=contexte,
             )
     elif candidature.appel.contact_email:
-        contexte["url"] = url_absolue(
-            "wagtailadmin_home"
-        )  # replaced by the admin file URL in the admin area when it exists
+        contexte["url"] = url_absolue("jeunesse_dossier", pk=candidature.pk)
         courriel_jeunesse(
             destinataire=candidature.appel.contact_email,
             modele="message_recu",

@@ -53,15 +53,20 @@ CHEMINS = {
 class FabriqueJeunesse:
     def __init__(self):
         self._n = 0
+        self._instructeurs = {}
 
     def compte(self, email=None, **champs):
         self._n += 1
         return UtilisateurFactory(email=email or f"jeune{self._n}@exemple.fr", **champs)
 
     def instructeur(self, email="instruction.jeunesse@lot.fr"):
-        compte = UtilisateurFactory(email=email, is_staff=True)
-        compte.groups.add(structure_creer())
-        return compte
+        """The instructor (created once: a second factory call would re-hash the password
+        and end the sessions of a ``force_login``)."""
+        if email not in self._instructeurs:
+            compte = UtilisateurFactory(email=email, is_staff=True)
+            compte.groups.add(structure_creer())
+            self._instructeurs[email] = compte
+        return self._instructeurs[email]
 
     def appel(self, *, etat="ouvert", criteres=True, **champs) -> AppelAProjets:
         """A published youth call for 15–30 year-olds living, studying or raised in the Lot.
