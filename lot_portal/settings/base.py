@@ -253,6 +253,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "opportunites.tasks.alertes_envoyer_task",
         "schedule": crontab(hour=7, minute=0),
     },
+    "jeunesse-rappels-cloture": {
+        "task": "jeunesse.tasks.rappels_cloture_envoyer",
+        "schedule": crontab(minute=5),
+    },
 }
 
 # Welcome files without activity for this many days are anonymised (RGPD retention).

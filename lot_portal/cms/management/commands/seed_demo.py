@@ -28,6 +28,7 @@ SEEDERS = [
     "accueil.demo.seed",
     "ambassadeurs.demo.seed",
     "opportunites.demo.seed",
+    "jeunesse.demo.seed",
 ]
 
 VALEURS = [
