@@ -28,8 +28,12 @@ run: install
 worker: install
 	$(VENV)/bin/celery -A lot_portal worker --beat --loglevel=INFO --schedule=var/celerybeat-schedule
 
+# One pytest-xdist worker per core, each with its own test database (override:
+# make test TEST_WORKERS=0 for a single process).
+TEST_WORKERS ?= auto
+
 test: install
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS)
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -15,11 +15,25 @@ os.environ.setdefault(
 from .base import *  # noqa: E402,F403
 from .base import VAR_DIR  # noqa: E402
 
+# Under pytest-xdist (``make test`` runs one worker per core) each worker has its own
+# test database (pytest-django suffixes its name), its own files (the seeds write their
+# credentials under VAR_DIR, tests upload media) and its own keys on a shared broker, so
+# a worker never consumes a task queued by another one's test.
+XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if XDIST_WORKER:
+    VAR_DIR = VAR_DIR / "test-workers" / XDIST_WORKER
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+
 REAL_BROKER = bool(os.environ.get("CELERY_BROKER_URL"))
 CELERY_TASK_ALWAYS_EAGER = not REAL_BROKER
 if not REAL_BROKER:
     CELERY_BROKER_URL = "memory://"
     CELERY_BROKER_TRANSPORT_OPTIONS = {}
+elif XDIST_WORKER:
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        **CELERY_BROKER_TRANSPORT_OPTIONS,  # noqa: F405
+        "global_keyprefix": f"tests-{XDIST_WORKER}:",
+    }
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
