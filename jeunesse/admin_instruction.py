@@ -76,6 +76,8 @@ class CandidatureFilterSet(WagtailFilterSet):
 
 def _porteur(candidature) -> str:
     porteur = candidature.porteur
+    if porteur is None:  # anonymised, or the account was deleted
+        return "Anonyme"
     return porteur.get_full_name() or porteur.email
 
 
@@ -113,7 +115,7 @@ class CandidatureIndexView(InstructeurRequisMixin, IndexView):
             "titre": item.titre,
             "appel": item.appel.titre,
             "porteur": _porteur(item),
-            "porteur_email": item.porteur.email,
+            "porteur_email": item.porteur.email if item.porteur else "",
             "statut": item.get_statut_display(),
             "depose_le": heure_de_paris(item.depose_le),
             "montant_demande": item.montant_demande,

@@ -38,7 +38,7 @@ def courriel_jeunesse(*, destinataire: str, modele: str, sujet: str, contexte: d
 
 def destinataires_equipe(candidature) -> list[str]:
     """The leader and the team members who joined (one address once)."""
-    adresses = [candidature.porteur.email]
+    adresses = [candidature.porteur.email] if candidature.porteur else []
     for membre in candidature.membres.filter(accepte_le__isnull=False, est_porteur=False):
         if membre.email.lower() not in adresses:
             adresses.append(membre.email.lower())

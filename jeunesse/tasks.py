@@ -10,3 +10,12 @@ def rappels_cloture_envoyer() -> int:
     from .services.rappels import rappels_cloture_envoyer as envoyer
 
     return envoyer()
+
+
+@shared_task(ignore_result=True)
+def conservation_appliquer() -> dict:
+    """Daily (beat): anonymise the applications past their call's retention period and
+    delete the drafts never submitted (``services.conservation``)."""
+    from .services.conservation import conservation_appliquer as appliquer
+
+    return appliquer()

@@ -116,7 +116,8 @@ class AppelAProjets(ClusterableModel):
     conservation_mois = models.PositiveSmallIntegerField(
         "durée de conservation des candidatures (mois)",
         default=36,
-        help_text="Après la décision, les candidatures sont anonymisées au-delà de cette durée.",
+        help_text="Les candidatures décidées sont anonymisées, et les brouillons jamais déposés "
+        "supprimés, au-delà de cette durée après la décision ou la clôture.",
     )
     contact_email = models.EmailField("adresse de contact", blank=True)
     publie = models.BooleanField("publié", default=False)

@@ -62,7 +62,9 @@ class Candidature(models.Model):
     porteur = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="porteur ou porteuse du projet",
-        on_delete=models.PROTECT,
+        # Empty once the application is anonymised or the account deleted.
+        null=True,
+        on_delete=models.SET_NULL,
         related_name="candidatures_jeunesse",
     )
     statut = models.CharField(
@@ -117,6 +119,7 @@ class Candidature(models.Model):
         "présentation publique du projet", max_length=1500, blank=True
     )
     vitrine_publiee = models.BooleanField("publié dans la vitrine", default=False)
+    anonymise_le = models.DateTimeField("anonymisée le", null=True, blank=True)
 
     objects = CandidatureQuerySet.as_manager()
 

@@ -257,6 +257,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "jeunesse.tasks.rappels_cloture_envoyer",
         "schedule": crontab(minute=5),
     },
+    "jeunesse-conservation": {
+        "task": "jeunesse.tasks.conservation_appliquer",
+        "schedule": crontab(hour=3, minute=45),
+    },
 }
 
 # Welcome files without activity for this many days are anonymised (RGPD retention).
