@@ -172,3 +172,22 @@ def appel_cache_wsgi(path, query="", cookie=""):
 def wsgi_get():
     """``appel_cache_wsgi`` as a fixture, for test modules outside this folder."""
     return appel_cache_wsgi
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Only browser tests may be parametrised by pytest-playwright (a test argument named
+    ``page`` is enough to make it one). Its session-scoped ``browser_name`` parameter makes
+    pytest regroup those tests after pytest-django's ordering, so a database test could run
+    after a transactional one (which empties the database) on the same xdist worker."""
+    egares = [
+        item.nodeid
+        for item in items
+        if "browser_name" in getattr(getattr(item, "callspec", None), "params", {})
+        and item.get_closest_marker("navigateur") is None
+    ]
+    if egares:
+        raise pytest.UsageError(
+            "Tests parametrised by pytest-playwright without the « navigateur » mark "
+            "(rename their « page » argument): " + ", ".join(egares)
+        )

@@ -57,26 +57,26 @@ def grossir(candidature, combien):
 
 
 @pytest.mark.parametrize(
-    ("page", "statut"),
+    ("ecran", "statut"),
     [
-        (page, statut)
-        for page in ("candidature", "deposer", "recepisse", "budget")
+        (ecran, statut)
+        for ecran in ("candidature", "deposer", "recepisse", "budget")
         for statut in (Statut.BROUILLON, Statut.DEPOSE)
-        if (page, statut) != ("recepisse", Statut.BROUILLON)  # no receipt for a draft
+        if (ecran, statut) != ("recepisse", Statut.BROUILLON)  # no receipt for a draft
     ],
 )
-def test_pages_du_dossier_1_ou_8_lignes(client, fabrique_jeu, statut, page):
+def test_pages_du_dossier_1_ou_8_lignes(client, fabrique_jeu, statut, ecran):
     petite = fabrique_jeu.candidature(statut=statut)
     grande = fabrique_jeu.candidature(petite.appel, statut=statut)
     grossir(grande, 8)
 
     def url(candidature):
-        if page == "budget":
+        if ecran == "budget":
             return reverse(
                 "jeunesse:candidature_section",
                 kwargs={"reference": candidature.reference, "section": "budget"},
             )
-        return reverse(f"jeunesse:{page}", kwargs={"reference": candidature.reference})
+        return reverse(f"jeunesse:{ecran}", kwargs={"reference": candidature.reference})
 
     client.force_login(petite.porteur)
     une = requetes(client, url(petite))

@@ -175,8 +175,8 @@ def test_json_for_the_script(client, monde):
     assert reponse.json()["nombre"] == 0
 
 
-@pytest.mark.parametrize("page", ["detail", "liste"])
-def test_the_rendered_button_carries_the_csrf_token(monde, page):
+@pytest.mark.parametrize("ecran", ["detail", "liste"])
+def test_the_rendered_button_carries_the_csrf_token(monde, ecran):
     """A browser enforces CSRF: the form of the page must carry the token."""
     import re
 
@@ -185,7 +185,7 @@ def test_the_rendered_button_carries_the_csrf_token(monde, page):
     client = Client(enforce_csrf_checks=True)
     client.force_login(monde.jeune)
     assert client.post(monde.url).status_code == 403  # no token
-    adresse = monde.idee.get_absolute_url() if page == "detail" else reverse("jeunesse:idees")
+    adresse = monde.idee.get_absolute_url() if ecran == "detail" else reverse("jeunesse:idees")
     contenu = client.get(adresse).content.decode()
     formulaire = re.search(rf'<form[^>]*action="{monde.url}".*?</form>', contenu, re.S).group(0)
     jeton = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', formulaire).group(1)
