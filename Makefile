@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements-dev.lock | cksum | cut -d' ' -f1)
 PORT ?= 8000
 
-.PHONY: install run worker test test-fast lint format check bench bench-inscriptions bench-opportunites clean lock
+.PHONY: install run worker test test-fast lint format check bench bench-inscriptions bench-opportunites bench-pilotage clean lock
 
 $(STAMP): requirements-dev.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required.")'
@@ -54,6 +54,7 @@ bench: install
 	@for page in $(BENCH_PAGES); do BENCH_PATH="$$page" bash benchmarks/run.sh || exit 1; done
 	$(PY) benchmarks/inscriptions.py
 	$(PY) benchmarks/opportunites.py
+	$(PY) benchmarks/pilotage.py
 
 # 200 welcome registrations posted concurrently: no error, none lost, no duplicate email.
 bench-inscriptions: install
@@ -62,6 +63,10 @@ bench-inscriptions: install
 # Filtered job listing and offer pages at 10,000 offers: server time p50/p95, requests/s.
 bench-opportunites: install
 	$(PY) benchmarks/opportunites.py
+
+# Steering figures at 50,000 registrations: every section and the admin dashboard, p50/p95.
+bench-pilotage: install
+	$(PY) benchmarks/pilotage.py
 
 # Regenerate the lock files after editing pyproject.toml.
 lock:

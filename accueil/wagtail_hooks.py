@@ -16,3 +16,34 @@ class AccueilViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_accueil_viewsets():
     return AccueilViewSetGroup()
+
+
+# --- Pilotage (steering figures): sections, area of a referent, access ----------------------
+
+
+@hooks.register("pilotage_sections")
+def pilotage_section_arrivants():
+    from .pilotage import section_arrivants
+
+    return section_arrivants()
+
+
+@hooks.register("pilotage_sections")
+def pilotage_section_reseau():
+    from .pilotage import section_reseau
+
+    return section_reseau()
+
+
+@hooks.register("pilotage_perimetre")
+def pilotage_perimetre_referent(utilisateur):
+    from .pilotage import perimetre_referent
+
+    return perimetre_referent(utilisateur)
+
+
+@hooks.register("pilotage_acces")
+def pilotage_acces_referent(utilisateur):
+    from .pilotage import acces_referent
+
+    return acces_referent(utilisateur)

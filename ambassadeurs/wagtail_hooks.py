@@ -131,3 +131,11 @@ class AmbassadeursViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_ambassadeurs_viewsets():
     return AmbassadeursViewSetGroup()
+
+
+@hooks.register("pilotage_sections")
+def section_pilotage():
+    """The « Ambassadeurs » figures of the steering dashboard."""
+    from .pilotage import section
+
+    return section()

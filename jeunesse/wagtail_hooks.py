@@ -27,3 +27,11 @@ def register_viewset():
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [url for module in MODULES for url in module.ADMIN_URLS]
+
+
+@hooks.register("pilotage_sections")
+def pilotage_section():
+    """The « Jeunesse » figures of the steering dashboard."""
+    from .pilotage import section
+
+    return section()

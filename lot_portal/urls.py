@@ -28,6 +28,7 @@ urlpatterns = [
     path("ambassadeurs/", include("ambassadeurs.urls")),
     path("opportunites/", include("opportunites.urls")),
     path("jeunesse/", include("jeunesse.urls")),
+    path("donnees-ouvertes/", include("lot_portal.pilotage.urls")),
 ]
 
 if settings.SERVE_MEDIA:

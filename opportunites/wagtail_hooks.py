@@ -43,3 +43,11 @@ def pages_hors_recherche():
     from .selectors import pages_hors_recherche
 
     return pages_hors_recherche()
+
+
+@hooks.register("pilotage_sections")
+def section_pilotage():
+    """The « Opportunités » figures of the steering dashboard."""
+    from .pilotage import section
+
+    return section()

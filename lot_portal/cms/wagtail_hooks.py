@@ -1,3 +1,4 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -15,3 +16,11 @@ class ThematiqueViewSet(SnippetViewSet):
 
 
 register_snippet(ThematiqueViewSet)
+
+
+@hooks.register("pilotage_sections")
+def pilotage_section():
+    """The « Contenus » figures of the steering dashboard (stories)."""
+    from .pilotage import section
+
+    return section()

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "lot_portal.vitrine",
     "lot_portal.agenda",
     "lot_portal.recherche",
+    "lot_portal.pilotage",
     "accueil",
     "ambassadeurs",
     "opportunites",
@@ -268,6 +269,11 @@ ACCUEIL_RETENTION_JOURS = env.int("ACCUEIL_RETENTION_JOURS", default=3 * 365)
 
 # Referrals credited to one ambassador in 30 days beyond which staff review each new one.
 AMBASSADEURS_PARRAINAGES_MAX_30J = env.int("AMBASSADEURS_PARRAINAGES_MAX_30J", default=10)
+
+# Steering figures (pilotage): on the open-data page, any count of people below this threshold
+# is replaced by « < N »; the page publishes the last 12 full months and this many full years.
+PILOTAGE_SEUIL_PUBLIC = env.int("PILOTAGE_SEUIL_PUBLIC", default=5)
+PILOTAGE_ANNEES_PUBLIQUES = env.int("PILOTAGE_ANNEES_PUBLIQUES", default=3)
 
 # --- Internationalisation ---------------------------------------------------
 
