@@ -62,6 +62,10 @@ class EmployeurViewSet(SnippetViewSet):
 class ContactRepriseIndexView(IndexView):
     """Rows open the inspect view: messages are read, never edited nor added here."""
 
+    def get_base_queryset(self):
+        # Wagtail 8's index view does not call the viewset's get_queryset.
+        return super().get_base_queryset().select_related("reprise")
+
     def get_add_url(self):
         return None
 
