@@ -18,6 +18,7 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("compte/", include("lot_portal.rgpd.urls")),
     path("compte/", include("lot_portal.comptes.urls")),
     path("recherche/", include("lot_portal.recherche.urls")),
     path("agenda/", include("lot_portal.agenda.urls")),
@@ -33,7 +34,10 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA:
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        # Wagtail documents only through /documents/ (attachment, nosniff, CSP).
+        re_path(
+            r"^media/(?!documents/)(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}
+        ),
     ]
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -41,6 +41,10 @@ MOTIF_ECHEANCE_PASSEE = "Échéance déjà passée."
 MOTIF_SANS_ADRESSE = "Le dossier n'a plus de compte ni d'adresse électronique."
 MOTIF_MODELE_INACTIF = "Modèle de relance désactivé."
 MOTIF_EQUIPE = "Annulée par l'équipe."
+MOTIF_RATTRAPAGE = "Envoi en retard : remplacée par la relance suivante, déjà due."
+# Catch-up after an outage (see ``relances_envoyer_dues``): a follow-up more than this
+# late is not sent when a later follow-up of the same file is due too.
+RETARD_RATTRAPAGE = timedelta(hours=1)
 # Cancellations the planner may undo when the file becomes eligible again (a move date
 # postponed, a status set back); a cancellation by staff or by the newcomer stays.
 MOTIFS_REPLANIFIABLES = {
@@ -340,12 +344,30 @@ def relances_envoyer_dues(*, limite: int = 500) -> int:
 
     Each row is handled in its own transaction (``relance_envoyer``), so one bad row does
     not hold back the others and a crash leaves nothing half done.
+
+    No storm after an outage (the job did not run for hours or days): when a file has
+    several due follow-ups, those more than ``RETARD_RATTRAPAGE`` late and followed by a
+    later due one are cancelled (``MOTIF_RATTRAPAGE``), so the newcomer gets only the
+    latest step of the series, not every missed one at once. In normal running (every
+    minute) nothing is that late, so every step goes out on its day.
     """
-    ids = list(
-        Relance.objects.filter(statut=Relance.Statut.PREVUE, due_le__lte=timezone.now())
+    maintenant = timezone.now()
+    dues = list(
+        Relance.objects.filter(statut=Relance.Statut.PREVUE, due_le__lte=maintenant)
         .order_by("due_le", "pk")
-        .values_list("pk", flat=True)[:limite]
+        .values_list("pk", "parcours_id", "due_le")[:limite]
     )
+    derniere = {parcours_id: relance_id for relance_id, parcours_id, _ in dues}
+    ids = []
+    for relance_id, parcours_id, due_le in dues:
+        if derniere[parcours_id] != relance_id and due_le < maintenant - RETARD_RATTRAPAGE:
+            Relance.objects.filter(pk=relance_id, statut=Relance.Statut.PREVUE).update(
+                statut=Relance.Statut.ANNULEE,
+                motif_annulation=MOTIF_RATTRAPAGE,
+                traitee_le=maintenant,
+            )
+        else:
+            ids.append(relance_id)
     envoyees = 0
     for relance_id in ids:
         try:

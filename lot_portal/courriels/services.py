@@ -1,6 +1,23 @@
+"""The outbox: every email is a row first, then a Celery task delivers it.
+
+What survives what (tests in ``tests/confiance/test_pannes_*.py``):
+
+- broker down: the row is written with the caller's change; the dispatch after commit
+  fails once, then the process leaves new rows to the sweep for ``COURRIELS_BROKER_PAUSE``
+  seconds (``disjoncteur``), so no request waits on the broker; the sweep
+  (``courriels_relancer``, every minute) hands them over once it is back;
+- worker killed mid-send: the claim is freed by the sweep after ``DELAI_BLOCAGE`` and
+  the email sent again (at least once: that one may arrive twice);
+- SMTP 4xx: retried with backoff (``_delai``) up to ``TENTATIVES_MAX``; 5xx: « Échec »
+  at once, shown to staff with its error, who may « Renvoyer » it (``courriel_renvoyer``);
+- a transaction rolled back after the email was requested: no row, no email.
+"""
+
 import logging
 import random
 import smtplib
+import threading
+import time
 from datetime import timedelta
 from functools import partial
 
@@ -70,14 +87,69 @@ def courriel_gabarit_enregistrer(
     return courriel_enregistrer(message=message)
 
 
-def courriel_dispatcher(*, courriel_id: int, countdown: int = 0) -> None:
-    """Hand an outbox row to the broker without ever failing the caller."""
+class _Disjoncteur:
+    """A circuit breaker kept in process memory: after a broker error, this process
+    stops trying to reach the broker for ``COURRIELS_BROKER_PAUSE`` seconds.
+
+    A request that writes an email never waits on a broker that is down (only the first
+    attempt fails, fast); the rows stay « en attente » and the sweep sends them.
+    """
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._ferme_jusqu_a = 0.0
+
+    def ouvert(self) -> bool:
+        return time.monotonic() >= self._ferme_jusqu_a
+
+    def couper(self) -> None:
+        pause = getattr(settings, "COURRIELS_BROKER_PAUSE", 30)
+        with self._lock:
+            self._ferme_jusqu_a = time.monotonic() + pause
+
+    def retablir(self) -> None:
+        with self._lock:
+            self._ferme_jusqu_a = 0.0
+
+
+disjoncteur = _Disjoncteur()
+
+
+def courriel_dispatcher(*, courriel_id: int, countdown: int = 0) -> bool:
+    """Hand an outbox row to the broker without ever failing nor blocking the caller.
+
+    Returns False when the row was left to the sweep: the broker failed now, or failed
+    less than ``COURRIELS_BROKER_PAUSE`` seconds ago in this process (``disjoncteur``).
+    """
     from .tasks import envoyer_courriel_task
 
+    if not disjoncteur.ouvert():
+        logger.info("Courriel %s : broker en pause, envoi différé.", courriel_id)
+        return False
     try:
         envoyer_courriel_task.apply_async((courriel_id,), countdown=countdown, retry=False)
     except Exception:  # the broker is down: the sweep will send it
+        disjoncteur.couper()
         logger.warning("Courriel %s : broker indisponible, envoi différé.", courriel_id)
+        return False
+    return True
+
+
+def courriel_renvoyer(*, courriel_id: int) -> bool:
+    """Staff put a failed email back in the queue (« Renvoyer »): fresh attempts,
+    dispatched after commit. Returns False when the email is not in « échec »."""
+    with transaction.atomic():
+        remis = Courriel.objects.filter(pk=courriel_id, statut=Courriel.Statut.ECHEC).update(
+            statut=Courriel.Statut.EN_ATTENTE,
+            tentatives=0,
+            prochain_essai=timezone.now(),
+            verrouille_le=None,
+        )
+        if remis:
+            transaction.on_commit(
+                partial(courriel_dispatcher, courriel_id=courriel_id), robust=True
+            )
+    return bool(remis)
 
 
 def _delai(tentatives: int) -> timedelta:
@@ -164,8 +236,14 @@ def courriels_relancer() -> int:
     """The periodic sweep: free stale claims and dispatch every due row.
 
     Covers a broker that was down at commit time and a worker killed while
-    sending. Returns how many rows were dispatched.
+    sending (a claim older than ``DELAI_BLOCAGE`` is freed: that email may then be
+    sent twice if the dead worker had already handed it to the SMTP server, which is
+    why delivery is « at least once »). The sweep runs because the broker delivered
+    it (beat) or because someone called it: it tries the broker again at once
+    (``disjoncteur.retablir``). Returns how many rows were due (handed to the broker
+    unless it failed).
     """
+    disjoncteur.retablir()
     maintenant = timezone.now()
     Courriel.objects.filter(
         statut=Courriel.Statut.EN_COURS, verrouille_le__lt=maintenant - DELAI_BLOCAGE
@@ -176,5 +254,5 @@ def courriels_relancer() -> int:
         ).values_list("pk", flat=True)[:1000]
     )
     for courriel_id in dus:
-        courriel_dispatcher(courriel_id=courriel_id)
+        courriel_dispatcher(courriel_id=courriel_id)  # after a failure: skipped at once
     return len(dus)

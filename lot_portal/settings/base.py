@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "lot_portal.comptes",
     "lot_portal.territoire",
     "lot_portal.courriels",
+    "lot_portal.journal",
+    "lot_portal.rgpd",
     "lot_portal.cms",
     "lot_portal.vitrine",
     "lot_portal.agenda",
@@ -91,6 +93,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "lot_portal.vitrine.middleware.SourceCampagneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Team members without a second factor are sent from the admin to its activation.
+    "lot_portal.comptes.middleware.MfaEquipeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -142,7 +146,8 @@ REDIS_URL = env("REDIS_URL", default="")
 def _cache_from_url(url):
     if url.startswith(("redis://", "rediss://")):
         return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # RedisCache that answers « miss » instead of raising when Redis is down.
+            "BACKEND": "lot_portal.cache.TolerantRedisCache",
             "LOCATION": url,
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
@@ -182,6 +187,10 @@ if not ACCOUNT_RATE_LIMITS_ENABLED:
     ACCOUNT_RATE_LIMITS = False
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Le Lot - Attractivité"
+# Staff (and anybody allowed into the Wagtail admin) must have a second factor to use the
+# admin (lot_portal.comptes.middleware). Off here so that the demo and the tests' force_login
+# work; on by default in production.py.
+COMPTES_MFA_OBLIGATOIRE_EQUIPE = env.bool("COMPTES_MFA_OBLIGATOIRE_EQUIPE", default=False)
 
 # --- Email: every message goes through the outbox (lot_portal.courriels) ----
 
@@ -220,8 +229,18 @@ if CELERY_BROKER_URL == "filesystem://":
         "store_processed": False,
     }
 else:
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 2}
+    # A web request hands an email to the broker once, never waiting on it: one
+    # connection attempt (kombu retries forever by default), a short timeout; a failed
+    # email is left to the sweep (lot_portal.courriels.services.courriel_dispatcher).
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "socket_connect_timeout": 2,
+        "socket_timeout": 2,
+        "max_retries": 0,
+    }
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
+# After a broker error, a process leaves new emails to the sweep for this many seconds
+# instead of trying the broker again on every request (lot_portal.courriels.services).
+COURRIELS_BROKER_PAUSE = env.int("COURRIELS_BROKER_PAUSE", default=30)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
@@ -246,8 +265,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "accueil.tasks.rappels_prochaine_action_task",
         "schedule": crontab(hour=7, minute=30),
     },
-    "accueil-anonymiser-inactifs": {
-        "task": "accueil.tasks.parcours_inactifs_anonymiser_task",
+    # Every retention rule of the personal-data registry (lot_portal/rgpd): the welcome
+    # files, the youth applications, alerts, registrations, outbox… in one daily run.
+    "rgpd-conservation": {
+        "task": "lot_portal.rgpd.tasks.conservation_appliquer_task",
         "schedule": crontab(hour=3, minute=30),
     },
     "opportunites-alertes-envoyer": {
@@ -258,14 +279,25 @@ CELERY_BEAT_SCHEDULE = {
         "task": "jeunesse.tasks.rappels_cloture_envoyer",
         "schedule": crontab(minute=5),
     },
-    "jeunesse-conservation": {
-        "task": "jeunesse.tasks.conservation_appliquer",
-        "schedule": crontab(hour=3, minute=45),
+    "journal-acces-purger": {
+        "task": "lot_portal.journal.tasks.journal_purger_task",
+        "schedule": crontab(hour=4, minute=10),
     },
 }
 
+# The audit log of staff accesses to people's data (lot_portal.journal) keeps this many days.
+JOURNAL_ACCES_CONSERVATION_JOURS = env.int("JOURNAL_ACCES_CONSERVATION_JOURS", default=365)
+
 # Welcome files without activity for this many days are anonymised (RGPD retention).
 ACCUEIL_RETENTION_JOURS = env.int("ACCUEIL_RETENTION_JOURS", default=3 * 365)
+# Retention of the other personal data (lot_portal/rgpd: one rule per registered model).
+RGPD_COURRIELS_MOIS = env.int("RGPD_COURRIELS_MOIS", default=6)
+RGPD_INSCRIPTIONS_MOIS = env.int("RGPD_INSCRIPTIONS_MOIS", default=6)
+RGPD_BROUILLONS_JOURS = env.int("RGPD_BROUILLONS_JOURS", default=90)
+RGPD_ALERTES_INACTIVES_MOIS = env.int("RGPD_ALERTES_INACTIVES_MOIS", default=12)
+RGPD_CONTACTS_REPRISE_MOIS = env.int("RGPD_CONTACTS_REPRISE_MOIS", default=24)
+RGPD_AMBASSADEURS_REFUS_MOIS = env.int("RGPD_AMBASSADEURS_REFUS_MOIS", default=6)
+RGPD_QUESTIONS_MOIS = env.int("RGPD_QUESTIONS_MOIS", default=24)
 
 # Referrals credited to one ambassador in 30 days beyond which staff review each new one.
 AMBASSADEURS_PARRAINAGES_MAX_30J = env.int("AMBASSADEURS_PARRAINAGES_MAX_30J", default=10)
@@ -333,8 +365,18 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "vtt", "xlsx"]
 # Stories (cms.HistoirePage): podcasts and videos are documents, captions are .vtt.
 WAGTAILDOCS_EXTENSIONS += ["m4a", "mp3", "oga", "ogg", "opus", "wav", "mp4", "ogv", "webm"]
-WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]  # never SVG
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Decompression bombs: a tiny file announcing huge dimensions is refused (40 megapixels, like
+# lot_portal.cms.images.PIXELS_MAX).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Staff uploads checked from their bytes (lot_portal/fichiers/wagtail.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "lot_portal.fichiers.wagtail.FormulaireImage"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "lot_portal.fichiers.wagtail.FormulaireDocument"
+# Documents only through Wagtail's view (/documents/<id>/<name>): always as attachments, with
+# nosniff and « Content-Security-Policy: default-src 'none' »; never inline, not even PDFs.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False  # allauth handles password resets
@@ -396,10 +438,21 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"simple": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "simple"}},
+    # No personal data in the logs: emails, phones and IPs masked (lot_portal/journaux.py).
+    "filters": {"donnees_personnelles": {"()": "lot_portal.journaux.FiltreDonneesPersonnelles"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "simple",
+            "filters": ["donnees_personnelles"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        # Wagtail logs page titles at INFO (« Published: "Ambassadeur : Léa Martin" »); its
+        # audit trail is kept in the database (« Historique ») anyway.
+        "wagtail": {"level": "WARNING"},
     },
 }

@@ -30,3 +30,6 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_NAME = "__Secure-sessionid"
 CSRF_COOKIE_NAME = "__Secure-csrftoken"
+# The team's second factor is required to use the admin (lot_portal.comptes.middleware);
+# COMPTES_MFA_OBLIGATOIRE_EQUIPE=false switches it off (a demo server, never the real site).
+COMPTES_MFA_OBLIGATOIRE_EQUIPE = env.bool("COMPTES_MFA_OBLIGATOIRE_EQUIPE", default=True)

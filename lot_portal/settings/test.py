@@ -34,6 +34,10 @@ elif XDIST_WORKER:
         **CELERY_BROKER_TRANSPORT_OPTIONS,  # noqa: F405
         "global_keyprefix": f"tests-{XDIST_WORKER}:",
     }
+# The broker circuit breaker keeps its state in process memory: off in tests, so one
+# test's broker failure never holds back the next test's emails (tests/confiance/
+# test_pannes_*.py switch it on).
+COURRIELS_BROKER_PAUSE = 0
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {

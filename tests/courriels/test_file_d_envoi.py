@@ -145,3 +145,33 @@ def test_a_real_worker_delivers_through_the_broker(celery_worker_reel):
         time.sleep(0.2)
     assert Courriel.objects.get().statut == Courriel.Statut.ENVOYE
     assert [m.subject for m in mail.outbox] == ["Par le vrai broker"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_circuit_breaker_leaves_emails_to_the_sweep_after_a_broker_error(settings, monkeypatch):
+    from lot_portal.courriels import tasks
+
+    settings.COURRIELS_BROKER_PAUSE = 600
+    services.disjoncteur.retablir()
+    essais = []
+
+    def broker_en_panne(*args, **kwargs):
+        essais.append(args)
+        raise ConnectionError("Redis est arrêté")
+
+    monkeypatch.setattr(tasks.envoyer_courriel_task, "apply_async", broker_en_panne)
+    for n in range(5):
+        _envoyer(f"Courriel {n}")
+    assert len(essais) == 1  # the other four did not even try the broker
+    assert set(Courriel.objects.values_list("statut", flat=True)) == {Courriel.Statut.EN_ATTENTE}
+    monkeypatch.undo()
+    # The sweep tries the broker again at once (it runs: the broker is back).
+    assert services.courriels_relancer() == 5
+    assert len(mail.outbox) == 5
+    assert services.disjoncteur.ouvert()
+
+
+def test_circuit_breaker_is_off_when_the_pause_is_zero(settings):
+    settings.COURRIELS_BROKER_PAUSE = 0
+    services.disjoncteur.couper()
+    assert services.disjoncteur.ouvert()
