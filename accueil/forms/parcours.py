@@ -7,6 +7,7 @@ from django import forms
 from django.utils import timezone
 
 from lot_portal.cms.formulaires import ChampsAccessiblesMixin
+from lot_portal.fichiers.signatures import nom_original_propre, pdf_verifier
 from lot_portal.territoire.models import CommunauteDeCommunes, Commune
 
 from ..models import CurriculumVitae, ParcoursAccueil
@@ -331,14 +332,17 @@ class CVForm(ChampsAccessiblesMixin, forms.Form):
                 f"Ce fichier pèse {taille} Mo : le CV doit peser 5 Mo au plus. "
                 "Enregistrez-le en qualité réduite, puis réessayez."
             )
+        # Checked from its content (signature, complete, no script nor hidden HTML).
         fichier.seek(0)
-        debut = fichier.read(5)
+        donnees = fichier.read(TAILLE_MAX_CV + 1)
         fichier.seek(0)
-        if debut != b"%PDF-":
-            raise forms.ValidationError(
-                "Ce fichier n'est pas un PDF. Enregistrez votre CV au format PDF "
-                "(« Exporter en PDF » dans votre traitement de texte), puis réessayez."
-            )
+        pdf_verifier(
+            donnees,
+            message_format="Ce fichier n'est pas un PDF. Enregistrez votre CV au format PDF "
+            "(« Exporter en PDF » dans votre traitement de texte), puis réessayez.",
+        )
+        # No path, NUL, control or bidirectional-override character in the name kept.
+        fichier.name = nom_original_propre(fichier.name, longueur_max=200)
         return fichier
 
 

@@ -307,6 +307,7 @@ def cv_telecharger(request, pk, *, parcours):
         fichier, as_attachment=True, filename=cv.nom_original, content_type="application/pdf"
     )
     response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
     return response
 
 

@@ -4,7 +4,8 @@
 it checks the size, the file's signature (magic bytes) and that Pillow decodes the whole image
 within a pixel budget (decompression bombs), then re-encodes it: EXIF orientation applied first,
 dimensions capped, every metadata block (EXIF with GPS, XMP, ICC, text chunks) dropped, trailing
-bytes of polyglot files gone. The result gets a random name with the right extension.
+bytes gone; an image hiding HTML or script (a polyglot) is refused. The result gets a random
+name with the right extension.
 """
 
 import io
@@ -14,6 +15,8 @@ import warnings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from PIL import Image, ImageOps
+
+from lot_portal.fichiers.signatures import marquage_actif
 
 TAILLE_MAX = 5 * 1024 * 1024
 COTE_MAX = 2400
@@ -27,6 +30,10 @@ MESSAGE_ILLISIBLE = (
 )
 MESSAGE_DIMENSIONS = "L'image est trop grande (plus de 40 millions de pixels) : réduisez-la."
 MESSAGE_VIDE = "Le fichier est vide."
+MESSAGE_CODE = (
+    "Cette image contient du code caché (HTML ou script) : enregistrez-la à nouveau depuis "
+    "votre appareil puis réessayez."
+)
 
 # Pillow format name -> (extension, save options).
 FORMATS = {
@@ -120,6 +127,8 @@ def image_nettoyer(fichier, *, taille_max: int = TAILLE_MAX) -> ContentFile:
     format_image = _format_par_signature(donnees[:16])
     if format_image is None:
         raise ValidationError(MESSAGE_FORMAT, code="image_format")
+    if marquage_actif(donnees):  # an image/HTML polyglot: refused, not merely cleaned
+        raise ValidationError(MESSAGE_CODE, code="image_code")
     image = _ouvrir(donnees, format_image)
     try:
         if image.format != format_image:

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from lot_portal.cms.images import COTE_MAX, MESSAGE_FORMAT, image_nettoyer
+from lot_portal.cms.images import COTE_MAX, MESSAGE_CODE, MESSAGE_FORMAT, image_nettoyer
 
 GPS_IFD = 0x8825
 ORIENTATION = 0x0112
@@ -85,21 +85,35 @@ def test_large_images_are_scaled_down():
         assert image.size == (COTE_MAX, COTE_MAX // 4)
 
 
-def test_png_text_chunks_are_dropped():
+def test_png_text_chunk_hiding_a_script_is_refused():
+    # Issue #9: an image hiding markup is refused (it used to be accepted, then cleaned).
     from PIL import PngImagePlugin
 
     infos = PngImagePlugin.PngInfo()
     infos.add_text("Comment", "<script>alert(1)</script>")
     tampon = io.BytesIO()
     Image.new("RGB", (10, 10)).save(tampon, format="PNG", pnginfo=infos)
+    with pytest.raises(ValidationError) as erreur:
+        image_nettoyer(_fichier(tampon.getvalue(), nom="a.png"))
+    assert erreur.value.messages == [MESSAGE_CODE]
+
+
+def test_png_text_chunks_are_dropped():
+    from PIL import PngImagePlugin
+
+    infos = PngImagePlugin.PngInfo()
+    infos.add_text("Comment", "Appareil de Léa, Figeac")
+    tampon = io.BytesIO()
+    Image.new("RGB", (10, 10)).save(tampon, format="PNG", pnginfo=infos)
     propre = image_nettoyer(_fichier(tampon.getvalue(), nom="a.png")).read()
-    assert b"<script>" not in propre
+    assert b"Figeac" not in propre
 
 
-def test_polyglot_trailing_payload_is_dropped():
+def test_polyglot_trailing_payload_is_refused():
     polyglotte = _image("JPEG") + b"<html><script>alert(document.cookie)</script></html>"
-    propre = image_nettoyer(_fichier(polyglotte)).read()
-    assert b"<script>" not in propre
+    with pytest.raises(ValidationError) as erreur:
+        image_nettoyer(_fichier(polyglotte))
+    assert erreur.value.messages == [MESSAGE_CODE]
 
 
 SVG = (
