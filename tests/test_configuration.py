@@ -58,3 +58,47 @@ def test_check_deploy_reports_nothing_with_a_production_environment():
     )
     assert resultat.returncode == 0, resultat.stdout + resultat.stderr
     assert "System check identified no issues" in resultat.stdout
+
+
+_PRODUCTION = {
+    "DJANGO_SETTINGS_MODULE": "lot_portal.settings.production",
+    "DJANGO_SECRET_KEY": "z7!Qp2@xL9#vR4$kT8%mN3^bW6&cY1*dF5(gH0)jK-s_eA+oU=iP",
+    "DJANGO_ALLOWED_HOSTS": "portail.lot.fr",
+    "DATABASE_URL": "postgres://lot:lot@db.invalid:5432/lot",
+    "REDIS_URL": "redis://redis.invalid:6379/0",
+    "SITE_URL": "https://portail.lot.fr",
+}
+
+
+def test_check_deploy_is_silent_even_on_stderr():
+    resultat = _manage("check", "--deploy", "--fail-level", "WARNING", **_PRODUCTION)
+    assert resultat.returncode == 0, resultat.stdout + resultat.stderr
+    assert resultat.stdout.strip() == "System check identified no issues (0 silenced)."
+    assert "WARNING" not in resultat.stderr and "?:" not in resultat.stderr
+
+
+def test_production_settings_ask_for_hsts_secure_cookies_and_the_second_factor():
+    code = (
+        "from django.conf import settings as s; "
+        "print(s.DEBUG, s.SECURE_HSTS_SECONDS, s.SECURE_HSTS_INCLUDE_SUBDOMAINS, "
+        "s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, "
+        "s.X_FRAME_OPTIONS, s.SECURE_CONTENT_TYPE_NOSNIFF, s.SECURE_REFERRER_POLICY, "
+        "s.COMPTES_MFA_OBLIGATOIRE_EQUIPE, s.ACCOUNT_RATE_LIMITS_ENABLED, "
+        "repr(s.OPPORTUNITES_CARTE_TUILES))"
+    )
+    resultat = _manage("shell", "--no-imports", "-c", code, **_PRODUCTION)
+    assert resultat.returncode == 0, resultat.stderr
+    assert resultat.stdout.split() == [
+        "False",
+        "31536000",
+        "True",
+        "True",
+        "True",
+        "True",
+        "DENY",
+        "True",
+        "strict-origin-when-cross-origin",
+        "True",
+        "True",
+        "''",
+    ]
