@@ -2,9 +2,10 @@
 
 - ``donnees_exporter``: everything the portal holds about an account (right of access),
   staff notes included (their text and date, never the staff member who wrote them);
-- ``compte_supprimer``: the newcomer deletes their account (right to erasure): CV files
-  erased, pending follow-ups and outbox emails cancelled, the file anonymised (kept for
-  anonymous statistics), the account deleted;
+- ``compte_supprimer``: a person deletes their account (right to erasure), through the
+  personal-data registry (``lot_portal.rgpd``): CV files erased, pending follow-ups and
+  outbox emails cancelled, the file anonymised (kept for anonymous statistics), every other
+  app's rows erased as registered, the account deleted;
 - ``parcours_anonymiser``: scrubs one file of everything that identifies a person;
 - ``parcours_inactifs_anonymiser``: the daily retention sweep
   (``settings.ACCUEIL_RETENTION_JOURS`` after the last activity).
@@ -408,28 +409,21 @@ def _courriels_en_attente_annuler(adresses: set[str]) -> int:
 
 
 def compte_supprimer(*, utilisateur) -> None:
-    """Delete a newcomer's account and erase or anonymise everything linked to it.
+    """Delete an account and erase or anonymise everything linked to it, whoever it is
+    (newcomer, ambassador, young applicant, partner, event registrant).
 
-    In one transaction: the pending follow-ups are cancelled and the file anonymised
-    (``parcours_anonymiser``: CV files deleted after commit), the outbox emails not yet
-    sent to the account's addresses are dropped, then the account is deleted (its
-    email addresses, registration draft and two-factor devices go with it). Raises
-    ``SuppressionRefusee`` for staff accounts (an administrator removes those). The
-    caller logs the person out.
+    Driven by the personal-data registry (``lot_portal.rgpd.services.personne_effacer``):
+    the welcome file is anonymised (``parcours_anonymiser``: CV files deleted after
+    commit, pending follow-ups cancelled), the youth applications anonymised or deleted,
+    the outbox emails to the account's addresses cancelled or deleted, every registered
+    row deleted or scrubbed, revisions, logs and search index cleaned, then the account
+    deleted. Raises ``SuppressionRefusee`` for staff accounts (an administrator removes
+    those). The caller logs the person out.
     """
-    from allauth.account.models import EmailAddress
+    from lot_portal.rgpd.services import personne_effacer
 
     if utilisateur.is_staff or utilisateur.is_superuser:
         raise SuppressionRefusee(
             "Les comptes de l'équipe sont supprimés par un administrateur du portail."
         )
-    with transaction.atomic():
-        adresses = {utilisateur.email.lower()} | {
-            a.lower()
-            for a in EmailAddress.objects.filter(user=utilisateur).values_list("email", flat=True)
-        }
-        parcours = ParcoursAccueil.objects.filter(utilisateur=utilisateur).first()
-        if parcours is not None:
-            parcours_anonymiser(parcours=parcours, motif="Compte supprimé par le nouvel arrivant")
-        _courriels_en_attente_annuler(adresses)
-        utilisateur.delete()
+    personne_effacer(utilisateur=utilisateur)

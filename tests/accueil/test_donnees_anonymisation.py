@@ -20,9 +20,13 @@ DEBUT = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 def test_retention_is_three_years_by_default_and_runs_daily():
     assert settings.ACCUEIL_RETENTION_JOURS == 3 * 365
-    entree = settings.CELERY_BEAT_SCHEDULE["accueil-anonymiser-inactifs"]
-    assert entree["task"] == "accueil.tasks.parcours_inactifs_anonymiser_task"
+    # The sweep is one of the rules of the personal-data registry's daily task.
+    from lot_portal.rgpd.registre import regles_de_conservation
+
+    entree = settings.CELERY_BEAT_SCHEDULE["rgpd-conservation"]
+    assert entree["task"] == "lot_portal.rgpd.tasks.conservation_appliquer_task"
     assert entree["schedule"].hour == {3}
+    assert "accueil.ParcoursAccueil:0" in dict(regles_de_conservation())
 
 
 def test_inactive_files_are_anonymised_once_the_period_is_over(fabrique):
