@@ -39,6 +39,7 @@ from accueil.models import (
     TransmissionCV,
 )
 from accueil.services import reseau as services
+from lot_portal.journal.services import Action, acces_journaliser
 from lot_portal.territoire.models import CommunauteDeCommunes, Commune
 
 # --- Who sees what ----------------------------------------------------------------
@@ -198,6 +199,7 @@ class DossierView(InspectView):
 
         self.donnees  # noqa: B018  (load the thread first: the page shows what was unread)
         messages_marquer_lus(parcours=self.object, par_l_arrivant=False)
+        acces_journaliser(request=request, action=Action.CONSULTATION, objet=self.object)
         return super().get(request, *args, **kwargs)
 
     def get_page_subtitle(self):
@@ -409,6 +411,7 @@ class CVAdminView(View):
             raise Http404
         parcours = get_object_or_404(parcours_visibles(request.user), pk=pk)
         cv = get_object_or_404(CurriculumVitae, pk=cv_pk, parcours=parcours)
+        acces_journaliser(request=request, action=Action.TELECHARGEMENT, objet=parcours, motif="CV")
         return reponse_cv(cv)
 
 

@@ -9,6 +9,8 @@ from django.http import HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect
 from wagtail.admin.views.generic import InspectView
 
+from lot_portal.journal.services import Action, acces_journaliser
+
 from .forms.admin import DecisionForm
 from .models import Ambassadeur, StatutAmbassadeur
 from .services import candidature as services
@@ -29,6 +31,10 @@ class CandidatureView(InspectView):
 
     def get_fields(self):
         return []
+
+    def get(self, request, *args, **kwargs):
+        acces_journaliser(request=request, action=Action.CONSULTATION, objet=self.object)
+        return super().get(request, *args, **kwargs)
 
     def get_edit_url(self):  # no edit view: applications change only by decision
         return None

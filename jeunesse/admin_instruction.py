@@ -25,6 +25,8 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from lot_portal.journal.services import Action, acces_journaliser
+
 from . import acces
 from .fichiers import piece_reponse
 from .forms_instruction import ComplementForm, EtatForm, MessageInstructionForm, PointFormSet
@@ -227,6 +229,7 @@ class DossierView(InstructeurRequisMixin, WagtailAdminTemplateMixin, TemplateVie
     def get(self, request, *args, **kwargs):
         reponse = self.render_to_response(self.get_context_data())
         messages_marquer_lus(candidature=self.candidature, pour_l_instruction=True)
+        acces_journaliser(request=request, action=Action.CONSULTATION, objet=self.candidature)
         return reponse
 
     def get_context_data(self, **kwargs):
@@ -368,6 +371,7 @@ class DossierPieceView(InstructeurRequisMixin, View):
             pk=piece_pk,
             candidature_id=pk,
         )
+        acces_journaliser(request=request, action=Action.TELECHARGEMENT, objet=piece.candidature)
         return piece_reponse(piece)
 
 

@@ -26,6 +26,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
+from lot_portal.journal.services import Action, acces_journaliser
+
 from .acces import est_instructeur
 from .forms_jury import AffectationForm, MembreJuryForm, NePasRetenirForm, RetenirForm
 from .models import Affectation, AppelAProjets, Candidature, MembreJury
@@ -339,6 +341,10 @@ class ClassementView(PageAppelMixin, TemplateView):
         resultat = service.classement(appel)
         format_export = request.GET.get("format")
         nom = f"classement-{slugify(appel.slug)[:60]}-{timezone.localdate():%Y-%m-%d}"
+        if format_export in ("csv", "xlsx"):
+            acces_journaliser(
+                request=request, action=Action.EXPORT, objet=appel, motif="Classement"
+            )
         if format_export == "csv":
             return export_csv(resultat, nom)
         if format_export == "xlsx":

@@ -16,6 +16,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
+from lot_portal.journal.services import Action, acces_journaliser
+
 from .acces import est_instructeur
 from .fichiers import piece_reponse
 from .forms_laureats import ActionSoutienForm, RapportAttenduForm, RefusForm, VersementForm
@@ -207,6 +209,7 @@ class RapportFichierView(_Instruction, TemplateView):
             candidature_id=pk,
             piece__isnull=False,
         )
+        acces_journaliser(request=request, action=Action.TELECHARGEMENT, objet=objet.candidature)
         return piece_reponse(objet.piece)
 
 

@@ -21,6 +21,8 @@ from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from lot_portal.journal.services import Action, acces_journaliser
+
 from .models import ContactReprise, Employeur
 
 PERMISSION_TRAITER = "opportunites.change_contactreprise"
@@ -81,6 +83,10 @@ class ContactRepriseInspectView(InspectView):
 
     def get_edit_url(self):
         return None
+
+    def get(self, request, *args, **kwargs):
+        acces_journaliser(request=request, action=Action.CONSULTATION, objet=self.object)
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         contexte = super().get_context_data(**kwargs)

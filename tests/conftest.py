@@ -8,6 +8,9 @@ from django.core.management import call_command
 
 from lot_portal.celery import app as celery_app
 
+# No personal data in the logs nor the URLs of the suite (tests/confiance/_journal_plugin.py).
+pytest_plugins = ["confiance._journal_plugin"]
+
 IN_CI = os.environ.get("CI") == "true"
 # Playwright's sync API runs an event loop in the test thread; Django must
 # still be allowed to query the database from it.

@@ -186,6 +186,7 @@ def pages_rechercher(
         TypeError,
         NotImplementedError,
     ):
-        logger.warning("Search failed for %r", requete.texte, exc_info=True)
+        # Never the text typed (it may be a name): its length only.
+        logger.warning("Search failed (%d characters)", len(requete.texte), exc_info=True)
         return Recherche(requete=requete, erreur=True)
     return recherche
