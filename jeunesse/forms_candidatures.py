@@ -9,11 +9,13 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
+from django.utils import timezone
 
 from lot_portal.cms.formulaires import ChampsAccessiblesMixin
 from lot_portal.territoire.models import Commune
 
 from .fichiers import AIDE_FORMATS, TYPES_ACCEPTES, piece_nettoyer, taille_lisible
+from .forms_mineurs import consentement_notice_champ, consentement_verifier
 from .models import Candidature, LigneBudget, MembreEquipe
 from .models.choix import LienLot, NatureBudget, TypeQuestion
 from .services.candidatures import montant_fr
@@ -133,12 +135,40 @@ class MoiForm(ChampsAccessiblesMixin, forms.ModelForm):
         self.fields["lien_lot"].choices = [("", "Choisir")] + list(LienLot.choices)
         self.fields["prenom"].error_messages["required"] = "Indiquez votre prénom."
         self.fields["nom"].error_messages["required"] = "Indiquez votre nom."
+        self.fields["consentement_notice"] = consentement_notice_champ()
+        self.fields["consentement_notice"].initial = (
+            self.instance.consentement_notice_le is not None
+        )
 
     def clean_date_naissance(self):
         jour = self.cleaned_data.get("date_naissance")
         if jour and (jour > date.today() or jour.year < 1900):
             raise ValidationError("Cette date de naissance n'est pas plausible.")
         return jour
+
+    def clean(self):
+        donnees = super().clean()
+        consentement_verifier(
+            self,
+            donnees.get("date_naissance"),
+            self.instance.candidature.appel,
+            deja_donne=self.instance.consentement_notice_le is not None,
+        )
+        return donnees
+
+    def consentement_appliquer(self) -> bool:
+        """Timestamp the young person's consent on the instance (once); True if new."""
+        if (
+            self.cleaned_data.get("consentement_notice")
+            and self.instance.consentement_notice_le is None
+        ):
+            self.instance.consentement_notice_le = timezone.now()
+            return True
+        return False
+
+    def save(self, commit=True):
+        self.consentement_appliquer()
+        return super().save(commit)
 
 
 class MontantDemandeForm(ChampsAccessiblesMixin, forms.Form):

@@ -7,6 +7,7 @@ from django import forms
 
 from lot_portal.cms.formulaires import ChampsAccessiblesMixin
 
+from .forms_mineurs import consentement_notice_champ, consentement_verifier
 from .models.choix import LienLot, TypeMentor
 from .services.equipe import COMMENTAIRE_MAX, MESSAGE_MAX
 
@@ -96,6 +97,21 @@ class AdhesionForm(ChampsAccessiblesMixin, forms.Form):
         "Indiquez votre rôle dans le projet.",
         aide="Proposé par le porteur du projet : vous pouvez le préciser.",
     )
+
+    consentement_notice = consentement_notice_champ()
+
+    def __init__(self, *args, appel=None, deja_consenti=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.appel = appel
+        self.deja_consenti = deja_consenti
+        self.fields["consentement_notice"].initial = deja_consenti
+
+    def clean(self):
+        donnees = super().clean()
+        consentement_verifier(
+            self, donnees.get("date_naissance"), self.appel, deja_donne=self.deja_consenti
+        )
+        return donnees
 
     def clean_date_naissance(self):
         valeur = self.cleaned_data["date_naissance"]

@@ -172,3 +172,9 @@ def eligibilite(request, slug: str):
             "url_candidater": _url_candidater(appel) if etat == appel.Etat.OUVERT else None,
         },
     )
+
+
+@require_GET
+def notice_donnees(request):
+    """« Tes données, expliquées simplement »: the data notice written for under-18s."""
+    return render(request, "jeunesse/mineurs/notice.html")

@@ -41,6 +41,7 @@ from .models import (
 )
 from .models.choix import ModeAutorisation, NaturePiece, Statut, TypeQuestion
 from .services import candidatures as service
+from .services.eligibilite import notice_mineurs_a_montrer
 from .services.etats import PROCHAINE_ETAPE, TransitionRefusee
 
 MESSAGE_LECTURE_SEULE = (
@@ -213,6 +214,10 @@ class SectionMoi(Section):
     def formulaires(self):
         return [MoiForm(self.donnees, instance=self.membre())]
 
+    def contexte(self):
+        membre = self.membre()
+        return {"mineur": notice_mineurs_a_montrer(membre.date_naissance, self.appel)}
+
     def enregistrer(self, formulaires, partiel=False):
         (form,) = formulaires
         if form.is_valid():
@@ -220,9 +225,15 @@ class SectionMoi(Section):
             Candidature.objects.filter(pk=self.candidature.pk).update(modifie_le=timezone.now())
             return True
         if form.instance.pk:
-            champs = [nom for nom in form.cleaned_data if nom not in form.errors]
+            champs = [
+                nom
+                for nom in form.cleaned_data
+                if nom not in form.errors and nom in form._meta.fields
+            ]
             for nom in champs:
                 setattr(form.instance, nom, form.cleaned_data[nom])
+            if form.consentement_appliquer():
+                champs.append("consentement_notice_le")
             if champs:
                 form.instance.save(update_fields=champs)
         return False

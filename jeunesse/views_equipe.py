@@ -31,6 +31,7 @@ from .forms_equipe import (
 )
 from .models import MembreEquipe, Mentor
 from .services import equipe as services
+from .services.eligibilite import notice_mineurs_a_montrer
 from .services.messages import messages_marquer_lus
 
 GABARIT = "jeunesse/equipe/"
@@ -171,7 +172,12 @@ def mes_informations(request, reference):
         "lien_lot": membre.lien_lot,
         "role": membre.role,
     }
-    form = AdhesionForm(request.POST or None, initial=initial)
+    form = AdhesionForm(
+        request.POST or None,
+        initial=initial,
+        appel=candidature.appel,
+        deja_consenti=membre.consentement_notice_le is not None,
+    )
     statut = 200
     if request.method == "POST":
         if not candidature.est_modifiable:
@@ -191,7 +197,12 @@ def mes_informations(request, reference):
     return render(
         request,
         GABARIT + "mes_informations.html",
-        {"candidature": candidature, "membre": membre, "form": form},
+        {
+            "candidature": candidature,
+            "membre": membre,
+            "form": form,
+            "mineur": notice_mineurs_a_montrer(membre.date_naissance, candidature.appel),
+        },
         status=statut,
     )
 
@@ -238,7 +249,9 @@ def invitation(request, jeton):
             {"adresse": services.adresse_masquee(membre.email), "candidature": candidature},
             status=403,
         )
-    form = AdhesionForm(request.POST or None, initial={"role": membre.role})
+    form = AdhesionForm(
+        request.POST or None, initial={"role": membre.role}, appel=candidature.appel
+    )
     statut = 200
     if request.method == "POST" and candidature.est_modifiable and form.is_valid():
         try:
@@ -270,6 +283,7 @@ def invitation(request, jeton):
             "appel": candidature.appel,
             "porteur_nom": services.nom_complet(candidature.porteur),
             "form": form,
+            "mineur": notice_mineurs_a_montrer(None, candidature.appel),
         },
         status=statut,
     )

@@ -52,6 +52,8 @@ def histoires_de(ambassadeur) -> list[HistoirePage]:
 
 def histoire_de(ambassadeur, pk) -> HistoirePage | None:
     """One of the ambassador's own stories, or None (someone else's, or no such page)."""
+    if pk > 2**31 - 1:  # beyond any page id: None, not a database overflow (500)
+        return None
     pages = etats_workflow_attacher(
         HistoirePage.objects.filter(auteur=ambassadeur.utilisateur, pk=pk)
     )

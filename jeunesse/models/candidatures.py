@@ -202,6 +202,11 @@ class MembreEquipe(models.Model):
     jeton_invitation = models.CharField(max_length=64, unique=True, default=jeton, editable=False)
     invite_le = models.DateTimeField("invité·e le", null=True, blank=True)
     accepte_le = models.DateTimeField("a rejoint le projet le", null=True, blank=True)
+    # Under 15 on the closing date, the young person's own consent (after reading the notice
+    # written for them) comes with a parent's (``Candidature.autorisation_*``).
+    consentement_notice_le = models.DateTimeField(
+        "notice lue et acceptée par le jeune le", null=True, blank=True
+    )
 
     class Meta:
         verbose_name = "membre de l'équipe"

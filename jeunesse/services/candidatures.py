@@ -22,7 +22,12 @@ from ..models import (
     PointComplement,
 )
 from ..models.choix import ModeAutorisation, NatureBudget, NaturePiece, Statut, TypeQuestion
-from .eligibilite import est_mineur, raisons_ineligibilite
+from .eligibilite import (
+    AGE_CONSENTEMENT_SEUL,
+    consentement_conjoint_requis,
+    est_mineur,
+    raisons_ineligibilite,
+)
 from .etats import CANDIDAT, TransitionRefusee, transition_appliquer
 
 TITRE_PROVISOIRE = "Mon projet"
@@ -228,6 +233,19 @@ def blocages_depot(candidature) -> list[tuple[str, str]]:
             appel, date_naissance=membre.date_naissance, lien_lot=membre.lien_lot
         ):
             blocages.append(("equipe", f"{_nom(membre)} : {raison}"))
+        if (
+            consentement_conjoint_requis(membre.date_naissance, appel)
+            and membre.consentement_notice_le is None
+        ):
+            blocages.append(
+                (
+                    "consentement_notice" if membre.est_porteur else "equipe",
+                    f"{_nom(membre)} a moins de {AGE_CONSENTEMENT_SEUL} ans à la date de "
+                    "clôture : elle ou il doit lire la notice « Tes données, expliquées "
+                    "simplement » et cocher « J'ai lu la notice et j'accepte… » dans ses "
+                    "informations (un parent donne aussi son accord).",
+                )
+            )
 
     # The budget
     lignes = list(candidature.lignes_budget.all())

@@ -17,8 +17,31 @@ def age_a(date_naissance: date, jour: date) -> int:
     return age
 
 
+# Under this age on the closing date, the young person's own consent is not enough: a parent
+# consents with them (RGPD art. 8 and loi Informatique et libertés art. 45: 15 in France).
+AGE_CONSENTEMENT_SEUL = 15
+
+
 def est_mineur(date_naissance: date | None, appel) -> bool:
     return date_naissance is not None and age_a(date_naissance, appel.date_cloture_locale) < 18
+
+
+def consentement_conjoint_requis(date_naissance: date | None, appel) -> bool:
+    """Under 15 on the call's closing date: the young person's and a parent's consent.
+
+    Always computed here from the birth date (never from an age sent by the browser)."""
+    return (
+        date_naissance is not None
+        and age_a(date_naissance, appel.date_cloture_locale) < AGE_CONSENTEMENT_SEUL
+    )
+
+
+def notice_mineurs_a_montrer(date_naissance: date | None, appel) -> bool:
+    """Show the notice for young people in full: a minor on the closing date or, before the
+    birth date is known, a call open to under-18s."""
+    if date_naissance is not None:
+        return est_mineur(date_naissance, appel)
+    return appel.age_min is None or appel.age_min < 18
 
 
 def raisons_ineligibilite(

@@ -188,7 +188,13 @@ def membre_retirer(*, membre: MembreEquipe, auteur) -> None:
 
 
 def invitation_membre_accepter(
-    *, membre: MembreEquipe, utilisateur, date_naissance, lien_lot: str, role: str
+    *,
+    membre: MembreEquipe,
+    utilisateur,
+    date_naissance,
+    lien_lot: str,
+    role: str,
+    consentement_notice: bool = False,
 ) -> list[str]:
     """The invited person joins: ``utilisateur``, ``accepte_le``, birth date, link, role.
 
@@ -218,11 +224,20 @@ def invitation_membre_accepter(
             raise EquipeRefusee("Vous faites déjà partie de cette équipe.")
         membre.utilisateur = utilisateur
         membre.accepte_le = timezone.now()
+        if consentement_notice and membre.consentement_notice_le is None:
+            membre.consentement_notice_le = membre.accepte_le
         membre.date_naissance = date_naissance
         membre.lien_lot = lien_lot
         membre.role = role.strip()
         membre.save(
-            update_fields=["utilisateur", "accepte_le", "date_naissance", "lien_lot", "role"]
+            update_fields=[
+                "utilisateur",
+                "accepte_le",
+                "date_naissance",
+                "lien_lot",
+                "role",
+                "consentement_notice_le",
+            ]
         )
     return raisons_ineligibilite(
         candidature.appel, date_naissance=date_naissance, lien_lot=lien_lot
@@ -230,15 +245,25 @@ def invitation_membre_accepter(
 
 
 def membre_informations_modifier(
-    *, membre: MembreEquipe, date_naissance, lien_lot: str, role: str
+    *,
+    membre: MembreEquipe,
+    date_naissance,
+    lien_lot: str,
+    role: str,
+    consentement_notice: bool = False,
 ) -> list[str]:
-    """A joined member corrects their own birth date, link with the Lot and role."""
+    """A joined member corrects their own birth date, link with the Lot and role (and gives
+    their own consent, once, if they are under 15)."""
     with transaction.atomic():
         candidature = _verrouiller(membre.candidature)
         _modifiable_exiger(candidature)
         MembreEquipe.objects.filter(pk=membre.pk).update(
             date_naissance=date_naissance, lien_lot=lien_lot, role=role.strip()
         )
+        if consentement_notice:
+            MembreEquipe.objects.filter(pk=membre.pk, consentement_notice_le=None).update(
+                consentement_notice_le=timezone.now()
+            )
     return raisons_ineligibilite(
         candidature.appel, date_naissance=date_naissance, lien_lot=lien_lot
     )

@@ -103,11 +103,15 @@ def reprises_de(utilisateur) -> list[ReprisePage]:
 
 
 def offre_de(utilisateur, pk) -> OffreEmploiPage | None:
+    if pk > 2**31 - 1:  # beyond any page id: None, not a database overflow (500)
+        return None
     pages = etats_workflow_attacher(offres_visibles(utilisateur).filter(pk=pk))
     return pages[0] if pages else None
 
 
 def reprise_de(utilisateur, pk) -> ReprisePage | None:
+    if pk > 2**31 - 1:  # beyond any page id: None, not a database overflow (500)
+        return None
     pages = etats_workflow_attacher(reprises_visibles(utilisateur).filter(pk=pk))
     return pages[0] if pages else None
 
