@@ -20,3 +20,33 @@ if (bouton && navigation) {
     }
   });
 }
+
+// A table wider than the screen scrolls in its own box: keyboard users must be able to
+// reach that box to scroll it (WCAG 2.1.1), so it becomes a named, focusable region
+// while, and only while, it overflows.
+const defilants = document.querySelectorAll(".tableau-defilant");
+if (defilants.length) {
+  const ajuster = (boite) => {
+    if (boite.scrollWidth > boite.clientWidth + 1) {
+      const legende = boite.querySelector("caption");
+      boite.tabIndex = 0;
+      boite.setAttribute("role", "region");
+      boite.setAttribute(
+        "aria-label",
+        legende ? legende.textContent.trim() : "Tableau défilant horizontalement",
+      );
+    } else if (boite.getAttribute("role") === "region") {
+      boite.removeAttribute("tabindex");
+      boite.removeAttribute("role");
+      boite.removeAttribute("aria-label");
+    }
+  };
+  const observateur =
+    "ResizeObserver" in window
+      ? new ResizeObserver((entrees) => entrees.forEach((e) => ajuster(e.target)))
+      : null;
+  defilants.forEach((boite) => {
+    ajuster(boite);
+    if (observateur) observateur.observe(boite);
+  });
+}
