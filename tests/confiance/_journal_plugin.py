@@ -31,7 +31,15 @@ CHAMPS_EMAIL = {"email", "courriel", "adresse_email", "email_contact", "contact_
 CHAMPS_TELEPHONE = {"telephone", "tel", "portable", "contact_telephone", "telephone_contact"}
 PAIRES_NOMS = (("prenom", "nom"), ("first_name", "last_name"))
 # Test tooling, not the portal: factory_boy logs the values it generates.
-LOGGERS_IGNORES = ("factory", "faker", "PIL", "asyncio", "parso", "urllib3.connectionpool")
+LOGGERS_IGNORES = (
+    "factory",
+    "faker",
+    "PIL",
+    "asyncio",
+    "parso",
+    "urllib3.connectionpool",
+    "mail.log",  # aiosmtpd, the SMTP server of the fault tests
+)
 
 _verrou = threading.Lock()
 _SENTINELLE = object()
