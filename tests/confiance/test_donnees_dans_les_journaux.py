@@ -82,6 +82,11 @@ def test_the_filter_masks_arguments_and_tracebacks():
 def test_the_filter_is_on_every_handler_of_logging(settings):
     for nom, handler in settings.LOGGING["handlers"].items():
         assert "donnees_personnelles" in handler.get("filters", []), nom
+    # Django's own set-up (an in-process Celery worker of an earlier test may have replaced
+    # the root handlers of this process).
+    from django.utils.log import configure_logging
+
+    configure_logging(settings.LOGGING_CONFIG, settings.LOGGING)
     racine = logging.getLogger()
     assert any(isinstance(f, FiltreDonneesPersonnelles) for h in racine.handlers for f in h.filters)
 
