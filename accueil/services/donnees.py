@@ -20,8 +20,6 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from lot_portal.courriels.models import Courriel
-
 from ..models import (
     BrouillonInscription,
     ChangementStatut,
@@ -388,24 +386,6 @@ def parcours_inactifs_anonymiser(*, maintenant=None) -> int:
 
 
 # --- Account deletion --------------------------------------------------------------------
-
-
-def _courriels_en_attente_annuler(adresses: set[str]) -> int:
-    """Drop the outbox rows not yet sent to these addresses (nothing goes to a deleted
-    account). A row also addressed to others keeps them and loses only these."""
-    annules = 0
-    en_attente = Courriel.objects.select_for_update().filter(statut=Courriel.Statut.EN_ATTENTE)
-    for courriel in en_attente:
-        restants = [a for a in courriel.destinataires if a.strip().lower() not in adresses]
-        if len(restants) == len(courriel.destinataires):
-            continue
-        annules += 1
-        if restants:
-            courriel.destinataires = restants
-            courriel.save(update_fields=["destinataires"])
-        else:
-            courriel.delete()
-    return annules
 
 
 def compte_supprimer(*, utilisateur) -> None:
