@@ -60,6 +60,9 @@ class AnnonceCreateView(CreateView):
 
 class AnnonceEditView(EditView):
     def dispatch(self, request, *args, **kwargs):
+        # Who may not edit announcements is refused before learning whether one was sent.
+        if not self.permission_policy.user_has_permission(request.user, "change"):
+            raise PermissionDenied
         annonce = get_object_or_404(Annonce, pk=kwargs.get("pk"))
         if not annonce.modifiable:
             messages.warning(request, DEJA_ENVOYEE)

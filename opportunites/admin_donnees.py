@@ -9,7 +9,7 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.urls import path
-from django.views.generic import FormView
+from django.views.generic import FormView, View
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
@@ -77,7 +77,11 @@ class ImportOffresView(_Permission, WagtailAdminTemplateMixin, FormView):
         return self.render_to_response(self.get_context_data(form=form))
 
 
-class ModeleCsvView(_Permission, FormView):
+class ModeleCsvView(_Permission, View):
+    """The empty CSV model (GET only: a POST is a 405, not a form)."""
+
+    http_method_names = ["get", "head", "options"]
+
     def get(self, request, *args, **kwargs):
         reponse = HttpResponse(modele_csv(), content_type="text/csv; charset=utf-8")
         reponse["Content-Disposition"] = 'attachment; filename="modele-offres.csv"'

@@ -77,6 +77,9 @@ class ModeleRelanceDeleteView(DeleteView):
     """Refuses (with a message) to delete a template that has history or the welcome."""
 
     def dispatch(self, request, *args, **kwargs):
+        # Who may not delete templates at all is refused before learning anything.
+        if not self.permission_policy.user_has_permission(request.user, "delete"):
+            raise PermissionDenied
         if not self.permission_policy.user_has_permission_for_instance(
             request.user, "delete", self.object
         ):

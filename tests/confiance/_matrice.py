@@ -100,7 +100,14 @@ CHEMINS_REGEX = {
 
 
 def _valeurs(monde):
-    """kwargs of the URLs whose object matters: an object of SOMEONE ELSE than the role."""
+    """kwargs of the URLs whose object matters: an object of SOMEONE ELSE than the role
+    (computed once per world)."""
+    if not hasattr(monde, "valeurs"):
+        monde.valeurs = {**_valeurs_publiques(monde), **_valeurs_admin(monde)}
+    return monde.valeurs
+
+
+def _valeurs_publiques(monde):
     m = monde
     c = m.autre_candidature
     piece = c.pieces.first() if hasattr(c, "pieces") else None
@@ -130,13 +137,87 @@ def _valeurs(monde):
     }
 
 
+def _valeurs_admin(monde):
+    """Real objects for our admin views that are not a model viewset's (those get the first
+    row of their model, ``_objet_du_modele``); on the core world some are missing and the
+    URL gets an unknown id."""
+    from accueil.models import Relance
+    from ambassadeurs.models import Annonce
+    from jeunesse.models import Candidature, RapportProjet, Versement
+    from jeunesse.models.choix import Statut
+    from jeunesse.services.jury import STATUTS_CLASSEMENT
+
+    m = monde
+    valeurs = {
+        "accueil_parcours:inspect": {"pk": m.autre_parcours.pk},
+        "accueil_parcours:cv": {"pk": m.autre_parcours.pk, "cv_pk": m.cv.pk},
+        "ambassadeurs_mises_en_relation:sejour": {"pk": m.sejour.pk},
+        "questions_signalements_admin:clore": {"pk": m.signalement.pk},
+        "opportunites_contacts_reprises:traiter": {"pk": m.contact_reprise.pk},
+        "courriels:renvoyer": {"pk": m.courriel.pk},
+        "jeunesse_appels:tableau": {"pk": m.appel.pk},
+        "jeunesse_idees:publier": {"pk": m.idee.pk},
+        "jeunesse_idees:refuser": {"pk": m.idee.pk},
+        "pilotage_export": {"section": "arrivants", "tableau": "par-profil"},
+    }
+    for cle in ("", "_message", "_etat", "_complement"):
+        valeurs[f"jeunesse_dossier{cle}"] = {"pk": m.depose.pk}
+    valeurs["jeunesse_dossier_piece"] = {"pk": m.depose.pk, "piece_pk": m.piece_deposee.pk}
+    relance = Relance.objects.filter(statut=Relance.Statut.PREVUE).order_by("pk").first()
+    if relance:
+        valeurs["accueil_relances:annuler"] = {"pk": relance.pk}
+    annonce = Annonce.objects.order_by("pk").first()
+    if annonce:
+        valeurs["ambassadeurs_annonces:envoyer"] = {"pk": annonce.pk}
+    classee = Candidature.objects.filter(statut__in=STATUTS_CLASSEMENT).order_by("pk").first()
+    if classee:
+        for cle in ("jeunesse_jury", "jeunesse_classement"):
+            valeurs[cle] = {"pk": classee.appel_id}
+        valeurs["jeunesse_jury_decision"] = {"pk": classee.appel_id, "candidature_pk": classee.pk}
+    versement = Versement.objects.filter(candidature__statut=Statut.RETENU).first()
+    if versement:
+        laureat = versement.candidature_id
+        valeurs["jeunesse_suivi"] = {"pk": laureat}
+        valeurs["jeunesse_suivi_versement"] = {"pk": laureat, "versement": versement.pk}
+    rapport = RapportProjet.objects.filter(
+        candidature__statut=Statut.RETENU, piece__isnull=False
+    ).first()
+    if rapport:
+        valeurs["jeunesse_suivi_rapport"] = {"pk": rapport.candidature_id, "rapport": rapport.pk}
+    return valeurs
+
+
+def _objet_du_modele(r: Route, monde):
+    """``{"pk": …}`` of a row of the model of an admin viewset route (our prefixes), or {}.
+
+    The newcomer's file is the other newcomer's (area A); otherwise the first row."""
+    from django.urls import Resolver404, resolve
+
+    if not r.route.startswith("admin/") or "<int:pk>" not in r.route:
+        return {}
+    try:
+        vue = resolve("/" + re.sub(r"<(?:(\w+):)?(\w+)>", "1", r.route)).func
+    except Resolver404:
+        return {}
+    # A viewset passes its model to the view as an init kwarg; other views set it on the class.
+    modele = getattr(vue, "view_initkwargs", {}).get("model") or getattr(
+        getattr(vue, "view_class", None), "model", None
+    )
+    if not isinstance(modele, type):  # a view computing its model per request
+        return {}
+    if modele is type(monde.autre_parcours):
+        return {"pk": monde.autre_parcours.pk}
+    objet = modele._default_manager.order_by("pk").first()
+    return {"pk": objet.pk} if objet else {}
+
+
 def chemin(r: Route, monde) -> str:
     if r.cle in CHEMINS_REGEX:
         return CHEMINS_REGEX[r.cle]
     if r.route in CHEMINS_REGEX:
         return CHEMINS_REGEX[r.route]
     valeurs = _valeurs(monde)
-    propres = dict(valeurs.get(r.cle, {}))
+    propres = dict(valeurs.get(r.cle) or _objet_du_modele(r, monde))
     if r.cle.startswith("jeunesse:candidature") or "<str:reference>" in r.route:
         propres = {"reference": valeurs["_reference"]["reference"], **propres}
     texte = "/" + r.route

@@ -3,7 +3,8 @@
 Roles (``conftest.ROLES``): anonyme, arrivant (newcomer), ambassadeur, candidat (young
 applicant), jure (juror), partenaire (partner employer), referent_autre (welcome referent of
 ANOTHER area than the newcomer's), redacteur (« Rédaction » group), departement
-(departmental welcome team: staff, not superuser).
+(departmental staff, not superuser: the welcome team of the whole département, the youth
+calls' « Instruction jeunesse » and the job offers' « Modération emploi »).
 
 Outcomes (``_matrice.issue``):
 
@@ -15,8 +16,11 @@ Outcomes (``_matrice.issue``):
 - a 500 is never accepted.
 
 Personal objects in the URLs belong to SOMEONE ELSE than the role (see ``monde_matrice`` in
-conftest.py and ``_matrice._valeurs``); tokens and other ids are unknown values, so they
-must give ``REFUS`` (or a form error) and never a 500.
+conftest.py and ``_matrice._valeurs``); our admin URLs get real rows of the whole demo
+(``monde_matrice_complet``: the other newcomer's file in area A, a submitted application, a
+laureate, a failed email…), so ``departement`` reaching them and ``referent_autre`` refused
+are both checked on real objects. Tokens and other ids are unknown values, so they must give
+``REFUS`` (or a form error) and never a 500.
 
 How to add a row for a new URL (the test lists it as « URL absente de la matrice »):
 
@@ -144,51 +148,51 @@ MATRICE = {
         "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
     },
     "jeunesse_dossier": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=METHODE),
     },
     "jeunesse_dossier_piece": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=METHODE),
     },
     "jeunesse_dossier_message": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=METHODE),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
     },
     "jeunesse_dossier_etat": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=METHODE),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
     },
     "jeunesse_dossier_complement": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
     },
     "jeunesse_jury": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
     },
     "jeunesse_classement": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=METHODE),
     },
     "jeunesse_jury_decision": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
     },
     "jeunesse_suivi": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
     },
     "jeunesse_suivi_versement": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
     },
     "jeunesse_suivi_rapport": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=METHODE),
     },
     "jeunesse_journal_moderation": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
         "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
     },
     "courriels:index": {
@@ -320,11 +324,11 @@ MATRICE = {
         "POST": r(CONNEXION, referent_autre=METHODE, redacteur=REFUS, departement=METHODE),
     },
     "accueil_parcours:inspect": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
     },
     "accueil_parcours:cv": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
         "POST": r(CONNEXION, referent_autre=METHODE, redacteur=METHODE, departement=METHODE),
     },
     "accueil_sejours:index": {
@@ -348,28 +352,28 @@ MATRICE = {
         "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
     },
     "accueil_referents:edit": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
     },
     "accueil_referents:delete": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
     },
     "accueil_referents:history": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=METHODE),
     },
     "accueil_referents:history_results": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=METHODE),
     },
     "accueil_referents:usage": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=METHODE),
     },
     "accueil_referents:copy": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
     },
     "accueil_regles_maturite:index": {
         "GET": r(CONNEXION, referent_autre=PERMIS, redacteur=REFUS, departement=PERMIS),
@@ -384,28 +388,28 @@ MATRICE = {
         "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
     },
     "accueil_regles_maturite:edit": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
     },
     "accueil_regles_maturite:delete": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
     },
     "accueil_regles_maturite:history": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=METHODE),
     },
     "accueil_regles_maturite:history_results": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=METHODE),
     },
     "accueil_regles_maturite:usage": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=METHODE),
     },
     "accueil_regles_maturite:copy": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
     },
     "accueil_modeles_etapes:index": {
         "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
@@ -632,12 +636,12 @@ MATRICE = {
         "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
     },
     "accueil_relances:inspect": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=METHODE),
     },
     "accueil_relances:annuler": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
     },
     "accueil_bilans:index": {
         "GET": r(CONNEXION, referent_autre=PERMIS, redacteur=REFUS, departement=PERMIS),
@@ -672,8 +676,8 @@ MATRICE = {
         "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
     },
     "accueil_bilans:inspect": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=METHODE),
     },
     "ambassadeurs_admin:index": {
         "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
@@ -828,68 +832,68 @@ MATRICE = {
         "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
     },
     "wagtailsnippets_opportunites_employeur:list": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=METHODE),
     },
     "wagtailsnippets_opportunites_employeur:list_results": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=METHODE),
     },
     "wagtailsnippets_opportunites_employeur:add": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
     },
     "wagtailsnippets_opportunites_employeur:edit": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
     },
     "wagtailsnippets_opportunites_employeur:delete": {
         "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
         "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
     },
     "wagtailsnippets_opportunites_employeur:usage": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=METHODE),
     },
     "wagtailsnippets_opportunites_employeur:history": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=METHODE),
     },
     "wagtailsnippets_opportunites_employeur:history_results": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=METHODE),
     },
     "wagtailsnippets_opportunites_employeur:copy": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
     },
     "opportunites_contacts_reprises:index": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=METHODE),
     },
     "opportunites_contacts_reprises:index_results": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=METHODE),
     },
     "opportunites_contacts_reprises:inspect": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=METHODE),
     },
     "opportunites_contacts_reprises:traiter": {
         "GET": r(CONNEXION, referent_autre=METHODE, redacteur=METHODE, departement=METHODE),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
     },
     "opportunites_contacts_reprises:delete": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
     },
     "opportunites_partenaires:index": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=METHODE),
     },
     "opportunites_partenaires:inviter": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
     },
     "opportunites_alertes:index": {
         "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
@@ -928,88 +932,88 @@ MATRICE = {
         "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
     },
     "opportunites_import:index": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
     },
     "opportunites_import:modele": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=METHODE),
     },
     "jeunesse_appels:index": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=METHODE),
     },
     "jeunesse_appels:index_results": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=METHODE),
     },
     "jeunesse_appels:add": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
     },
     "jeunesse_appels:edit": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
     },
     "jeunesse_appels:delete": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
     },
     "jeunesse_appels:history": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=METHODE),
     },
     "jeunesse_appels:history_results": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=METHODE),
     },
     "jeunesse_appels:usage": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=METHODE),
     },
     "jeunesse_appels:tableau": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=METHODE),
     },
     "jeunesse_candidatures:index": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=METHODE),
     },
     "jeunesse_candidatures:index_results": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=METHODE),
     },
     "jeunesse_jury_appels:index": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=METHODE),
     },
     "jeunesse_laureats:index": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=METHODE),
     },
     "jeunesse_idees:index": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=METHODE),
     },
     "jeunesse_idees:index_results": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=METHODE),
     },
     "jeunesse_idees:edit": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
     },
     "jeunesse_idees:delete": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
     },
     "jeunesse_idees:publier": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
     },
     "jeunesse_idees:refuser": {
-        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
-        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=REFUS),
+        "GET": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
+        "POST": r(CONNEXION, referent_autre=REFUS, redacteur=REFUS, departement=PERMIS),
     },
     "wagtaildocs_serve": {"GET": r(REFUS), "POST": r(REFUS)},
     "wagtaildocs_authenticate_with_password": {"GET": r(REFUS), "POST": r(REFUS)},

@@ -63,19 +63,34 @@ def _groupe_redaction(accueil):
 
 @pytest.fixture
 def monde_matrice(site_demo, settings, tmp_path):
-    """Every role's account and the objects of others, as a namespace.
+    """Every role's account and the objects of others, as a namespace, on the core demo.
 
     ``comptes[role]`` is the account (``None`` for ``anonyme``); the other attributes are
     the sample objects the matrix's URLs point at."""
+    return _monde(site_demo, settings, tmp_path)
+
+
+@pytest.fixture
+def monde_matrice_complet(site_demo_complet, settings, tmp_path):
+    """``monde_matrice`` on the whole demo: every model our admin views show has rows (the
+    demo's journeys, follow-ups, applications, laureates…), so the matrix reaches them with
+    real ids. The demo's welcome files are all outside the area of ``referent_autre``."""
+    return _monde(site_demo_complet, settings, tmp_path)
+
+
+def _monde(site_demo, settings, tmp_path):
     from django.core.files.base import ContentFile
 
     from accueil.models import CurriculumVitae, Referent, SejourDecouverte
     from accueil.services.reseau import referent_droits_accorder
-    from ambassadeurs.models import OffreHospitalite
+    from ambassadeurs.models import OffreHospitalite, Signalement
     from ambassadeurs.services import questions as services_questions
-    from jeunesse.models import Idee
+    from jeunesse.models import Idee, PieceJointe, RapportProjet
+    from jeunesse.models.choix import NaturePiece, Statut
     from jeunesse.structure import structure_creer as structure_jeunesse
-    from opportunites.models import Alerte
+    from lot_portal.courriels.models import Courriel
+    from lot_portal.journal.models import JournalAcces
+    from opportunites.models import Alerte, ContactReprise
     from opportunites.structure import structure_creer as structure_opportunites
 
     settings.STORAGES = {
@@ -119,15 +134,42 @@ def monde_matrice(site_demo, settings, tmp_path):
         sujet="Les écoles",
         texte="Quelles écoles à Figeac ?",
     )
+    signalement = Signalement.objects.create(
+        auteur=autre_ambassadeur.utilisateur, question=question, motif="Propos déplacés."
+    )
 
     # Youth calls: an open call, our applicant's draft, another applicant's draft, a juror.
-    structure_jeunesse()
+    instruction_jeunesse = structure_jeunesse()
     fabrique_jeu = jeu.FabriqueJeunesse()
     appel = fabrique_jeu.appel()
     candidat = fabrique_jeu.compte("candidat@exemple.fr")
     candidature = fabrique_jeu.candidature(appel, candidat)
     autre_candidature = fabrique_jeu.candidature(appel, fabrique_jeu.compte("autre@exemple.fr"))
     jure = fabrique_jeu.jure(appel, fabrique_jeu.compte("jure@exemple.fr"))
+    depose = fabrique_jeu.candidature(
+        appel, fabrique_jeu.compte("depose@exemple.fr"), statut=Statut.DEPOSE
+    )
+    piece_deposee = PieceJointe.objects.create(
+        candidature=depose,
+        nature=NaturePiece.DOCUMENT,
+        nom_original="devis.pdf",
+        type_mime="application/pdf",
+        taille=14,
+        fichier=ContentFile(b"%PDF-1.4 devis", name="devis.pdf"),
+    )
+    # A laureate's report with its file (on the whole demo, whose reports are still due).
+    rapport = RapportProjet.objects.filter(candidature__statut=Statut.RETENU).first()
+    if rapport is not None:
+        rapport.piece = PieceJointe.objects.create(
+            candidature=rapport.candidature,
+            nature=NaturePiece.DOCUMENT,
+            nom_original="rapport.pdf",
+            type_mime="application/pdf",
+            taille=16,
+            fichier=ContentFile(b"%PDF-1.4 rapport", name="rapport.pdf"),
+        )
+        rapport.depose_le = timezone.now()
+        rapport.save(update_fields=["piece", "depose_le"])
     idee = Idee.objects.create(
         auteur=autre_candidature.porteur,
         titre="Un skatepark",
@@ -147,6 +189,34 @@ def monde_matrice(site_demo, settings, tmp_path):
     reprise_autre = fabrique_opp.reprise()
     alerte_autre = Alerte.objects.create(
         email="autre@exemple.fr", compte=autre_candidature.porteur, confirmee_le=timezone.now()
+    )
+    contact_reprise = ContactReprise.objects.create(
+        reprise=reprise_autre,
+        nom="Paul Cayrac",
+        email="paul.cayrac@exemple.fr",
+        telephone="06 44 55 66 77",
+        message="La boulangerie m'intéresse.",
+    )
+
+    # Departmental staff: the whole département's welcome team, the youth calls'
+    # instruction and the job offers' moderation (not superuser).
+    departement.utilisateur.groups.add(instruction_jeunesse, structure.moderation)
+
+    # A failed email (staff may resend it) and a line of the access log.
+    courriel = Courriel.objects.create(
+        expediteur="portail@lot.fr",
+        destinataires=["autre@exemple.fr"],
+        sujet="Votre projet",
+        corps_texte="Bonjour",
+        statut=Courriel.Statut.ECHEC,
+        derniere_erreur="550 boîte inconnue",
+    )
+    journal = JournalAcces.objects.create(
+        utilisateur=departement.utilisateur,
+        action=JournalAcces._meta.get_field("action").choices[0][0],
+        objet_type="accueil.parcoursaccueil",
+        objet_id=str(autre_parcours.pk),
+        objet_libelle="Dossier d'accueil",
     )
 
     # The editor (« Rédaction », staff but not superuser).
@@ -178,6 +248,12 @@ def monde_matrice(site_demo, settings, tmp_path):
         candidature=candidature,
         autre_candidature=autre_candidature,
         idee=idee,
+        depose=depose,
+        piece_deposee=piece_deposee,
+        signalement=signalement,
+        contact_reprise=contact_reprise,
+        courriel=courriel,
+        journal=journal,
         employeur_1=employeur_1,
         employeur_2=employeur_2,
         offre_autre=offre_autre,

@@ -89,11 +89,11 @@ def _verifier_role(monde, role, ecarts):
                 )
 
 
-def test_matrix_for_every_role(monde_matrice):
+def test_matrix_for_every_role(monde_matrice_complet):
     """One test for the nine roles: the world is built once (its seed is the slow part)."""
     ecarts = []
     for role in ROLES:
-        _verifier_role(monde_matrice, role, ecarts)
+        _verifier_role(monde_matrice_complet, role, ecarts)
     assert not ecarts, f"{len(ecarts)} écart(s) à la matrice :\n" + "\n".join(ecarts)
 
 
@@ -113,3 +113,19 @@ def test_every_page_type_is_served(monde_matrice):
             if reponse.status_code != 200:
                 ecarts.append(f"{role} {type_page} {page_.url}: {reponse.status_code}")
     assert not ecarts, ecarts
+
+
+def test_our_admin_urls_reach_real_objects(monde_matrice_complet):
+    """On the whole demo, every id of our admin URLs is a real row (so the matrix checks who
+    may open a real file, not a 404 for everybody)."""
+    from _matrice_table import PREFIXES_NOTRES
+
+    inconnues = []
+    for r in routes():
+        if r.route.startswith(PREFIXES_NOTRES) and "<int:" in r.route:
+            chemin_ = chemin(r, monde_matrice_complet)
+            if "999999" in chemin_:
+                inconnues.append(f"{r.cle}: {chemin_}")
+    assert not inconnues, "URL d'administration sans objet réel dans le monde :\n" + "\n".join(
+        inconnues
+    )

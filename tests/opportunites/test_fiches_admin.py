@@ -97,3 +97,20 @@ def test_moderator_reads_filters_and_exports_messages(client, contact):
 def test_anonymous_is_sent_to_login(client, contact):
     reponse = client.get(URL_CONTACTS)
     assert reponse.status_code == 302 and "/admin" not in reponse["Location"].split("?")[0][-7:]
+
+
+def test_moderator_deletes_a_message(client, contact):
+    """The delete page (personal data on request) opens and deletes; without the
+    permission it is refused and nothing is deleted."""
+    url = f"{URL_CONTACTS}{contact.pk}/delete/"
+    client.force_login(_compte("view_contactreprise", email="lecture@exemple.fr"))
+    client.post(url)
+    assert ContactReprise.objects.filter(pk=contact.pk).exists()
+
+    moderateur = ("view_contactreprise", "change_contactreprise", "delete_contactreprise")
+    client.force_login(_compte(*moderateur, email="mod.suppr@exemple.fr"))
+    page = client.get(url)
+    assert page.status_code == 200 and "Claire Martin" in page.content.decode()
+    reponse = client.post(url)
+    assert reponse.status_code == 302 and reponse["Location"] == URL_CONTACTS
+    assert not ContactReprise.objects.filter(pk=contact.pk).exists()
