@@ -27,25 +27,72 @@ def violations(page) -> list[str]:
     return lignes
 
 
-def soumettre(selecteur: str = "main form[method=post]"):
+_DEBORDER = """(form) => {
+    const textes = form.querySelectorAll(
+        'input[maxlength]:not([type]), input[maxlength][type=text], input[maxlength][type=search],'
+        + ' input[maxlength][type=tel], input[maxlength][type=url], textarea[maxlength]');
+    for (const el of textes) {
+        el.value = 'x'.repeat(parseInt(el.getAttribute('maxlength'), 10) + 1);
+    }
+    for (const el of form.querySelectorAll('input[type=email]')) {
+        el.value = 'pas-une-adresse';
+    }
+}"""
+
+# Not a PDF, whatever its name says: the server refuses it.
+PIECE_INVALIDE = {"name": "x.pdf", "mimeType": "application/pdf", "buffer": b"Pas un PDF.\n"}
+
+
+def soumettre(
+    selecteur: str = "main form[method=post]",
+    *,
+    deborder: bool = False,
+    piece: bool = False,
+    bouton: str | None = None,
+):
     """A setup submitting the form ``selecteur`` as it is (empty), past the browser's own
-    validation, to reach the server's error state."""
+    validation, to reach the server's error state; it raises if the page reached shows no
+    error summary (``.resume-erreurs``) and no field marked ``aria-invalid="true"``.
+
+    For forms an empty save satisfies: ``deborder`` first fills every text field with a
+    ``maxlength`` one character past it (set from JavaScript, which the limit does not stop)
+    and every email field with an invalid address; ``piece`` puts a text file named
+    ``x.pdf`` in the form's first file field. ``bouton``: the text of the submit button to
+    use (by default the form's first one)."""
 
     def _soumettre(page):
+        formulaire = page.evaluate_handle(
+            """(sel) => {
+                const forms = [...document.querySelectorAll(sel)];
+                const form = forms.find((f) => f.querySelector('[type=submit]')) || forms[0];
+                if (!form) throw new Error('aucun formulaire ' + sel);
+                return form;
+            }""",
+            selecteur,
+        ).as_element()
+        if deborder:
+            formulaire.evaluate(_DEBORDER)
+        if piece:
+            fichier = formulaire.query_selector("input[type=file]")
+            if fichier is None:
+                raise AssertionError(f"aucun champ de fichier dans {selecteur}")
+            fichier.set_input_files(PIECE_INVALIDE)
         with page.expect_navigation():
-            page.evaluate(
-                """(sel) => {
-                    const forms = [...document.querySelectorAll(sel)];
-                    const form = forms.find((f) => f.querySelector('[type=submit]')) || forms[0];
-                    if (!form) throw new Error('aucun formulaire ' + sel);
+            formulaire.evaluate(
+                """(form, texte) => {
                     form.noValidate = true;
-                    const bouton = form.querySelector(
-                        'button[type=submit]:not([aria-hidden]), input[type=submit]');
+                    const boutons = [...form.querySelectorAll(
+                        'button[type=submit]:not([aria-hidden]), input[type=submit]')];
+                    const bouton = texte === null ? boutons[0]
+                        : boutons.find((b) => (b.innerText || b.value).trim() === texte);
+                    if (texte !== null && !bouton) throw new Error('aucun bouton ' + texte);
                     form.requestSubmit(bouton || undefined);
                 }""",
-                selecteur,
+                bouton,
             )
         page.wait_for_load_state()
+        if not page.locator(".resume-erreurs, [aria-invalid=true]").count():
+            raise AssertionError(f"aucune erreur affichée après l'envoi de {selecteur}")
 
     return _soumettre
 
