@@ -126,6 +126,8 @@ enregistrer(
         "besoin_logement": Champ(PROJET, E.CONSERVER),
         "code_campagne": Champ("Provenance", E.CONSERVER),
         "communaute": Champ(SUIVI, E.CONSERVER),
+        "communautes": Champ(PROJET, E.CONSERVER),
+        "communes": Champ(PROJET, E.CONSERVER),
         "referent": Champ(SUIVI, E.CONSERVER),
         "statut": Champ(SUIVI, E.CONSERVER),
         "statut_modifie_le": Champ(SUIVI, E.CONSERVER),

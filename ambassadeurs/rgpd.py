@@ -105,6 +105,7 @@ enregistrer(
         "texte",
         "segment",
         "profils",
+        "communautes",
         "etat",
         "cree_le",
         "envoi_demande_le",

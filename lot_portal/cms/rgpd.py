@@ -26,7 +26,7 @@ enregistrer(
         "auteur": Champ("Lien au compte", exporte=False),
         "auteur_nom": Champ("Identité", Effacement.ANONYMISER, remplacement="Anonyme"),
     },
-    non_personnels=("chapo", "image", "image_alt", "corps", "commune"),
+    non_personnels=("chapo", "image", "image_alt", "corps", "commune", "thematiques"),
     # The story stays published, signed « Anonyme », detached from the account; its
     # revisions are scrubbed the same way.
     effacement=Effacement.ANONYMISER,

@@ -15,7 +15,7 @@ enregistrer(
         "last_login": Champ("Connexion"),
         "date_joined": Champ("Connexion"),
     },
-    non_personnels=("is_superuser", "is_staff", "is_active"),
+    non_personnels=("is_superuser", "is_staff", "is_active", "groups", "user_permissions"),
     # The account itself is deleted last by ``personne_effacer``.
     effacement=Effacement.APPLICATION,
 )

@@ -197,12 +197,17 @@ def regles_de_conservation() -> list[tuple[str, Regle]]:
 
 
 def champs_propres(modele) -> list:
-    """The concrete fields ``modele`` declares itself (not those of a concrete parent such as
-    Wagtail's Page, classified on the parent), without the automatic primary key."""
+    """The concrete and many-to-many fields ``modele`` declares itself (not those of a
+    concrete parent such as Wagtail's Page, classified on the parent), without the automatic
+    primary key. A many-to-many through a model of its own is classified on that model."""
     return [
         f
         for f in modele._meta.concrete_fields
         if f.model is modele and not (f.primary_key and f.auto_created)
+    ] + [
+        f
+        for f in modele._meta.local_many_to_many
+        if f.model is modele and f.remote_field.through._meta.auto_created
     ]
 
 
@@ -243,7 +248,7 @@ def declarations_invalides(registre: Registre | None = None) -> list[str]:
         except LookupError:
             erreurs.append(f"{label}: modèle inconnu")
             continue
-        noms = {f.name for f in modele._meta.concrete_fields}
+        noms = {f.name for f in [*modele._meta.concrete_fields, *modele._meta.many_to_many]}
         for nom in [*entree.personnels, *entree.non_personnels]:
             if nom not in noms:
                 erreurs.append(f"{label}.{nom}: champ inconnu")

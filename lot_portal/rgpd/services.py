@@ -74,6 +74,8 @@ def lignes(entree: Modele, *, utilisateur, adresses: set[str]):
 
 
 def _valeur(instance, f):
+    if f.many_to_many:
+        return [str(objet) for objet in getattr(instance, f.name).all()]
     valeur = getattr(instance, f.attname)
     if valeur in (None, ""):
         return valeur
@@ -161,6 +163,8 @@ def _fichiers_effacer(fichiers: list[tuple[object, str]]) -> None:
 
 
 def _valeur_effacee(f, champ, objet):
+    if f.many_to_many:
+        return []
     if champ.effacement == Effacement.ANONYMISER and champ.remplacement is not None:
         return champ.remplacement(objet) if callable(champ.remplacement) else champ.remplacement
     if isinstance(f, models.EmailField) and not f.null:
@@ -184,10 +188,19 @@ def _a_effacer(entree: Modele, objet) -> dict:
         if champ.effacement == Effacement.CONSERVER:
             continue
         f = objet._meta.get_field(nom)
+        if f.many_to_many:
+            continue  # cleared by ``_relations_multiples_vider``
         if f.is_relation and not f.null:
             continue  # a compulsory link: the row goes with the account (CASCADE)
         modifications[f.attname if f.is_relation else f.name] = _valeur_effacee(f, champ, objet)
     return modifications
+
+
+def _relations_multiples_vider(entree: Modele, objet) -> None:
+    """Clear the person's many-to-many fields that are not kept."""
+    for nom, champ in entree.personnels.items():
+        if champ.effacement != Effacement.CONSERVER and objet._meta.get_field(nom).many_to_many:
+            getattr(objet, nom).clear()
 
 
 def _revisions_nettoyer(modele, pks: list, entree: Modele) -> int:
@@ -360,6 +373,7 @@ def personne_effacer(*, utilisateur=None, courriel: str | None = None) -> dict:
                     setattr(objet, nom, valeur)
                 if modifications:
                     modele._base_manager.filter(pk=objet.pk).update(**modifications)
+                _relations_multiples_vider(entree, objet)
             _revisions_nettoyer(modele, [o.pk for o in objets], entree)
             _journaux_objets_nettoyer(modele, objets)
             _index_mettre_a_jour(objets)

@@ -73,6 +73,8 @@ def test_export_finds_the_person_everywhere_then_erasure_leaves_nothing(
     partage = courriel([email, "equipe@lot.fr"])
     autre = courriel(["autre@exemple.fr"])
     chemins = [objets["cv"].fichier.path, objets["piece"].fichier.path]
+    souhaitee = commune()
+    objets["parcours"].communes.add(souhaitee)  # a many-to-many field of the registry
 
     avant = personne_exporter(utilisateur=utilisateur)
     assert {"compte", "accueil", "opportunites", "jeunesse", "idees", "courriels", "contenus"} <= (
@@ -81,6 +83,7 @@ def test_export_finds_the_person_everywhere_then_erasure_leaves_nothing(
     texte = json.dumps(avant, default=str, ensure_ascii=False)
     assert "06 11 22 33 44" in texte and "Un skatepark" in texte
     assert "Léa Durand" in texte  # the story's signature
+    assert souhaitee.nom in texte  # the communes she wishes to live in
     # Secrets and the staff's names are never exported.
     assert utilisateur.password not in texte
 

@@ -72,6 +72,33 @@ def test_an_unregistered_personal_field_fails_the_check_with_its_name():
     assert champs_non_classes([Rappel], registre) == []
 
 
+@isolate_apps("lot_portal.rgpd")
+def test_an_unregistered_many_to_many_field_is_named_too():
+    class Lieu(models.Model):
+        class Meta:
+            app_label = "rgpd"
+
+        def __str__(self):
+            return str(self.pk)
+
+    class Souhait(models.Model):
+        lieux = models.ManyToManyField(Lieu)
+
+        class Meta:
+            app_label = "rgpd"
+
+        def __str__(self):
+            return str(self.pk)
+
+    registre = copy.deepcopy(REGISTRE)
+    registre.modeles["rgpd.Souhait"] = Modele(
+        label="rgpd.Souhait", finalite="compte", personnels={}, non_personnels=()
+    )
+    assert champs_non_classes([Souhait], registre) == ["rgpd.Souhait.lieux"]
+    registre.modeles["rgpd.Souhait"].personnels["lieux"] = Champ("Projet d'installation")
+    assert champs_non_classes([Souhait], registre) == []
+
+
 def test_a_declaration_naming_a_missing_field_is_reported():
     registre = copy.deepcopy(REGISTRE)
     registre.modeles["agenda.Inscription"].personnels["telephone"] = Champ("Coordonnées")
