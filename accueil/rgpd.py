@@ -2,11 +2,10 @@
 lot_portal/rgpd/registre.py). A file is anonymised, not deleted (``parcours_anonymiser``):
 its anonymous statistics stay for the steering figures."""
 
-from datetime import timedelta
-
 from django.conf import settings
 
 from lot_portal.rgpd.registre import (
+    Categorie,
     Champ,
     Effacement,
     Regle,
@@ -14,18 +13,19 @@ from lot_portal.rgpd.registre import (
     enregistrer,
     finalite,
     sans_donnees_personnelles,
+    supprimer_apres,
 )
 
 E = Effacement
 APP = E.APPLICATION
-ID = "Identité"
-COORD = "Coordonnées"
+ID = Categorie.IDENTITE
+COORD = Categorie.COORDONNEES
 PROJET = "Projet d'installation"
 FAMILLE = "Situation familiale"
-LIBRE = "Échanges et textes libres"
+LIBRE = Categorie.TEXTES_LIBRES
 SUIVI = "Suivi par l'équipe accueil"
-COMPTE = "Lien au compte"
-AGENT = "Agent (traçabilité)"
+COMPTE = Categorie.LIEN_COMPTE
+AGENT = Categorie.AGENT
 
 sans_donnees_personnelles(
     "accueil.KitBienvenue",
@@ -60,23 +60,16 @@ def _parcours_inactifs(maintenant) -> int:
     return parcours_inactifs_anonymiser(maintenant=maintenant)
 
 
-def _brouillons_anciens(maintenant) -> int:
-    from .models import BrouillonInscription
-
-    limite = maintenant - timedelta(days=settings.RGPD_BROUILLONS_JOURS)
-    return BrouillonInscription.objects.filter(modifie_le__lt=limite).delete()[0]
-
-
 enregistrer(
     "accueil.BrouillonInscription",
     finalite="accueil",
     personne="utilisateur",
     libelle="Inscription en cours",
     personnels={
-        "cle_session": Champ("Connexion", exporte=False),
+        "cle_session": Champ(Categorie.CONNEXION, exporte=False),
         "utilisateur": Champ(COMPTE, exporte=False),
         "donnees": Champ(PROJET),
-        "source": Champ("Provenance"),
+        "source": Champ(Categorie.PROVENANCE),
     },
     non_personnels=("etape_atteinte", "cree_le", "modifie_le"),
     effacement=E.SUPPRIMER,
@@ -84,7 +77,9 @@ enregistrer(
         "Inscriptions non terminées sans modification depuis "
         f"{settings.RGPD_BROUILLONS_JOURS} jours : "
         "supprimées.",
-        _brouillons_anciens,
+        supprimer_apres(
+            "accueil.BrouillonInscription", "modifie_le", jours="RGPD_BROUILLONS_JOURS"
+        ),
     ),
 )
 enregistrer(
@@ -102,16 +97,16 @@ enregistrer(
         "metier_recherche": Champ(PROJET),
         "secteur_recherche": Champ(PROJET),
         "conjoint_metier": Champ(FAMILLE),
-        "source": Champ("Provenance", E.ANONYMISER),
-        "code_parrainage": Champ("Provenance"),
+        "source": Champ(Categorie.PROVENANCE, E.ANONYMISER),
+        "code_parrainage": Champ(Categorie.PROVENANCE),
         "score_detail": Champ(SUIVI, E.ANONYMISER),
         "prochaine_action": Champ(SUIVI),
         "prochaine_action_le": Champ(SUIVI),
         "rappel_envoye_le": Champ(SUIVI, exporte=False),
-        "newsletter": Champ("Consentements"),
-        "consentement_transmission_cv": Champ("Consentements"),
-        "relances_refusees": Champ("Consentements"),
-        "consentement_le": Champ("Consentements", E.CONSERVER),
+        "newsletter": Champ(Categorie.CONSENTEMENTS),
+        "consentement_transmission_cv": Champ(Categorie.CONSENTEMENTS),
+        "relances_refusees": Champ(Categorie.CONSENTEMENTS),
+        "consentement_le": Champ(Categorie.CONSENTEMENTS, E.CONSERVER),
         # Kept, without the identity, for the anonymous statistics.
         "profil": Champ(PROJET, E.CONSERVER),
         "connu_par": Champ(PROJET, E.CONSERVER),
@@ -124,7 +119,7 @@ enregistrer(
         "horizon": Champ(PROJET, E.CONSERVER),
         "logement_temporaire": Champ(PROJET, E.CONSERVER),
         "besoin_logement": Champ(PROJET, E.CONSERVER),
-        "code_campagne": Champ("Provenance", E.CONSERVER),
+        "code_campagne": Champ(Categorie.PROVENANCE, E.CONSERVER),
         "communaute": Champ(SUIVI, E.CONSERVER),
         "communautes": Champ(PROJET, E.CONSERVER),
         "communes": Champ(PROJET, E.CONSERVER),

@@ -5,6 +5,7 @@ from dateutil.relativedelta import relativedelta
 from django.conf import settings
 
 from lot_portal.rgpd.registre import (
+    Categorie,
     Champ,
     Effacement,
     Regle,
@@ -12,14 +13,15 @@ from lot_portal.rgpd.registre import (
     enregistrer,
     finalite,
     sans_donnees_personnelles,
+    supprimer_apres,
 )
 
 E = Effacement
-ID = "Identité"
+ID = Categorie.IDENTITE
 PROFIL = "Profil d'ambassadeur"
-LIBRE = "Échanges et textes libres"
-COMPTE = "Lien au compte"
-AGENT = "Agent (traçabilité)"
+LIBRE = Categorie.TEXTES_LIBRES
+COMPTE = Categorie.LIEN_COMPTE
+AGENT = Categorie.AGENT
 AMB = "ambassadeur__utilisateur"
 
 sans_donnees_personnelles("ambassadeurs.EvenementReseau", "ambassadeurs.NotificationRelecture")
@@ -53,13 +55,6 @@ def _refusees_supprimer(maintenant) -> int:
     return nombre
 
 
-def _questions_inactives_supprimer(maintenant) -> int:
-    from .models import Question
-
-    limite = maintenant - relativedelta(months=settings.RGPD_QUESTIONS_MOIS)
-    return Question.objects.filter(derniere_activite_le__lt=limite).delete()[0]
-
-
 enregistrer(
     "ambassadeurs.Ambassadeur",
     finalite="ambassadeurs",
@@ -79,13 +74,13 @@ enregistrer(
         "interets": Champ(PROFIL),
         "profils": Champ(PROFIL),
         "photo": Champ("Photo"),
-        "champs_publics": Champ("Consentements"),
-        "charte_acceptee_le": Champ("Consentements"),
+        "champs_publics": Champ(Categorie.CONSENTEMENTS),
+        "charte_acceptee_le": Champ(Categorie.CONSENTEMENTS),
         "code_parrainage": Champ(PROFIL),
         "message_decision": Champ(PROFIL),
         "decide_par": Champ(AGENT, exporte=False),
         "disponible": Champ(PROFIL),
-        "recoit_annonces": Champ("Consentements"),
+        "recoit_annonces": Champ(Categorie.CONSENTEMENTS),
     },
     non_personnels=("statut", "decide_le", "cree_le", "modifie_le"),
     effacement=E.SUPPRIMER,
@@ -191,7 +186,9 @@ enregistrer(
     conservation=Regle(
         "Questions sans activité depuis "
         f"{settings.RGPD_QUESTIONS_MOIS} mois : supprimées avec leurs messages.",
-        _questions_inactives_supprimer,
+        supprimer_apres(
+            "ambassadeurs.Question", "derniere_activite_le", mois="RGPD_QUESTIONS_MOIS"
+        ),
     ),
 )
 enregistrer(

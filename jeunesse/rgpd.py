@@ -4,6 +4,7 @@ per call (``services.conservation``); this module declares its fields and plugs 
 retention sweep and account hooks into the registry."""
 
 from lot_portal.rgpd.registre import (
+    Categorie,
     Champ,
     Effacement,
     Regle,
@@ -15,13 +16,13 @@ from lot_portal.rgpd.registre import (
 
 E = Effacement
 APP = E.APPLICATION
-ID = "Identité"
-COORD = "Coordonnées"
+ID = Categorie.IDENTITE
+COORD = Categorie.COORDONNEES
 PROJET = "Projet présenté"
-LIBRE = "Échanges et textes libres"
+LIBRE = Categorie.TEXTES_LIBRES
 EVAL = "Instruction et évaluation"
-COMPTE = "Lien au compte"
-AGENT = "Agent (traçabilité)"
+COMPTE = Categorie.LIEN_COMPTE
+AGENT = Categorie.AGENT
 PORTEUR = "candidature__porteur"
 
 sans_donnees_personnelles(
@@ -77,7 +78,7 @@ enregistrer(
         "autorisation_email_parent": Champ("Autorisation parentale"),
         "autorisation_declaree_le": Champ("Autorisation parentale", E.CONSERVER),
         "vitrine_resume": Champ(PROJET, E.ANONYMISER),
-        "consentement_vitrine": Champ("Consentements", E.CONSERVER),
+        "consentement_vitrine": Champ(Categorie.CONSENTEMENTS, E.CONSERVER),
         "commune": Champ(PROJET, E.CONSERVER),
         "montant_demande": Champ(PROJET, E.CONSERVER),
         "montant_accorde": Champ(EVAL, E.CONSERVER),
@@ -118,7 +119,7 @@ enregistrer(
         "role": Champ(PROJET),
         "date_naissance": Champ("Date de naissance"),
         "lien_lot": Champ(PROJET),
-        "jeton_invitation": Champ("Secret de connexion", exporte=False),
+        "jeton_invitation": Champ(Categorie.SECRET, exporte=False),
     },
     non_personnels=(
         "candidature",
@@ -140,7 +141,7 @@ enregistrer(
         "email": Champ(COORD),
         "nom": Champ(ID),
         "structure": Champ("Fonction"),
-        "jeton_invitation": Champ("Secret de connexion", exporte=False),
+        "jeton_invitation": Champ(Categorie.SECRET, exporte=False),
     },
     non_personnels=("candidature", "type_mentor", "invite_le", "accepte_le"),
     effacement=E.SUPPRIMER,

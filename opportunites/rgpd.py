@@ -1,21 +1,22 @@
 """Personal data of opportunites: job alerts (with or without an account), takeover
 contacts, and the contact addresses published on offers (see lot_portal/rgpd/registre.py)."""
 
-from dateutil.relativedelta import relativedelta
 from django.conf import settings
 
 from lot_portal.rgpd.registre import (
+    Categorie,
     Champ,
     Effacement,
     Regle,
     enregistrer,
     finalite,
     sans_donnees_personnelles,
+    supprimer_apres,
 )
 
 E = Effacement
-COORD = "Coordonnées"
-ID = "Identité"
+COORD = Categorie.COORDONNEES
+ID = Categorie.IDENTITE
 
 sans_donnees_personnelles(
     "opportunites.AlerteEnvoi",
@@ -40,20 +41,6 @@ finalite(
 )
 
 
-def _alertes_inactives_supprimer(maintenant) -> int:
-    from .models import Alerte
-
-    limite = maintenant - relativedelta(months=settings.RGPD_ALERTES_INACTIVES_MOIS)
-    return Alerte.objects.filter(suspendue_le__lt=limite).delete()[1].get("opportunites.Alerte", 0)
-
-
-def _contacts_anciens_supprimer(maintenant) -> int:
-    from .models import ContactReprise
-
-    limite = maintenant - relativedelta(months=settings.RGPD_CONTACTS_REPRISE_MOIS)
-    return ContactReprise.objects.filter(cree_le__lt=limite).delete()[0]
-
-
 enregistrer(
     "opportunites.Alerte",
     finalite="opportunites",
@@ -62,11 +49,11 @@ enregistrer(
     libelle="Alertes emploi",
     personnels={
         "email": Champ(COORD),
-        "compte": Champ("Lien au compte", exporte=False),
+        "compte": Champ(Categorie.LIEN_COMPTE, exporte=False),
         "filtres": Champ("Recherche d'emploi"),
         "libelle": Champ("Recherche d'emploi"),
         "pour_conjoint": Champ("Recherche d'emploi"),
-        "jeton": Champ("Secret de connexion", exporte=False),
+        "jeton": Champ(Categorie.SECRET, exporte=False),
         "empreinte": Champ("Recherche d'emploi", exporte=False),
     },
     non_personnels=(
@@ -83,7 +70,7 @@ enregistrer(
         "Alertes en pause depuis "
         f"{settings.RGPD_ALERTES_INACTIVES_MOIS} mois : supprimées (les alertes "
         "non confirmées ou désinscrites sont purgées chaque jour avec l'envoi des alertes).",
-        _alertes_inactives_supprimer,
+        supprimer_apres("opportunites.Alerte", "suspendue_le", mois="RGPD_ALERTES_INACTIVES_MOIS"),
     ),
 )
 enregistrer(
@@ -96,8 +83,8 @@ enregistrer(
         "nom": Champ(ID),
         "email": Champ(COORD),
         "telephone": Champ(COORD),
-        "message": Champ("Échanges et textes libres"),
-        "compte": Champ("Lien au compte", exporte=False),
+        "message": Champ(Categorie.TEXTES_LIBRES),
+        "compte": Champ(Categorie.LIEN_COMPTE, exporte=False),
     },
     non_personnels=("reprise", "statut", "cree_le"),
     effacement=E.SUPPRIMER,
@@ -105,7 +92,9 @@ enregistrer(
         "Demandes de contact pour une reprise de plus de "
         f"{settings.RGPD_CONTACTS_REPRISE_MOIS} mois : "
         "supprimées.",
-        _contacts_anciens_supprimer,
+        supprimer_apres(
+            "opportunites.ContactReprise", "cree_le", mois="RGPD_CONTACTS_REPRISE_MOIS"
+        ),
     ),
 )
 enregistrer(
@@ -115,7 +104,7 @@ enregistrer(
     libelle="Offres d'emploi publiées (adresse pour candidater)",
     personnels={
         "candidature_email": Champ(COORD),
-        "candidature_email_personnelle": Champ("Consentements", E.CONSERVER),
+        "candidature_email_personnelle": Champ(Categorie.CONSENTEMENTS, E.CONSERVER),
     },
     non_personnels=(
         "secteur",

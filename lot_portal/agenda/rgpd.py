@@ -6,6 +6,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from lot_portal.rgpd.registre import (
+    Categorie,
     Champ,
     Effacement,
     Regle,
@@ -59,9 +60,9 @@ enregistrer(
     courriel="email",
     libelle="Inscriptions aux événements",
     personnels={
-        "prenom": Champ("Identité"),
-        "nom": Champ("Identité"),
-        "email": Champ("Coordonnées"),
+        "prenom": Champ(Categorie.IDENTITE),
+        "nom": Champ(Categorie.IDENTITE),
+        "email": Champ(Categorie.COORDONNEES),
         "message": Champ("Message libre"),
     },
     non_personnels=("evenement", "nombre_personnes", "statut", "jeton", "cree_le", "modifie_le"),

@@ -1,6 +1,7 @@
 """Personal data of cms (see lot_portal/rgpd/registre.py): a story's author."""
 
 from lot_portal.rgpd.registre import (
+    Categorie,
     Champ,
     Effacement,
     enregistrer,
@@ -23,8 +24,8 @@ enregistrer(
     personne="auteur",
     libelle="Témoignages publiés",
     personnels={
-        "auteur": Champ("Lien au compte", exporte=False),
-        "auteur_nom": Champ("Identité", Effacement.ANONYMISER, remplacement="Anonyme"),
+        "auteur": Champ(Categorie.LIEN_COMPTE, exporte=False),
+        "auteur_nom": Champ(Categorie.IDENTITE, Effacement.ANONYMISER, remplacement="Anonyme"),
     },
     non_personnels=("chapo", "image", "image_alt", "corps", "commune", "thematiques"),
     # The story stays published, signed « Anonyme », detached from the account; its

@@ -1,6 +1,6 @@
 """Personal data of comptes (see lot_portal/rgpd/registre.py)."""
 
-from lot_portal.rgpd.registre import Champ, Effacement, enregistrer
+from lot_portal.rgpd.registre import Categorie, Champ, Effacement, enregistrer
 
 enregistrer(
     "comptes.Utilisateur",
@@ -8,12 +8,12 @@ enregistrer(
     personne="pk",
     courriel="email",
     personnels={
-        "email": Champ("Coordonnées"),
-        "first_name": Champ("Identité"),
-        "last_name": Champ("Identité"),
-        "password": Champ("Secret de connexion", exporte=False),
-        "last_login": Champ("Connexion"),
-        "date_joined": Champ("Connexion"),
+        "email": Champ(Categorie.COORDONNEES),
+        "first_name": Champ(Categorie.IDENTITE),
+        "last_name": Champ(Categorie.IDENTITE),
+        "password": Champ(Categorie.SECRET, exporte=False),
+        "last_login": Champ(Categorie.CONNEXION),
+        "date_joined": Champ(Categorie.CONNEXION),
     },
     non_personnels=("is_superuser", "is_staff", "is_active", "groups", "user_permissions"),
     # The account itself is deleted last by ``personne_effacer``.

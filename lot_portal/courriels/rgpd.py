@@ -5,7 +5,7 @@ from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import models
 
-from lot_portal.rgpd.registre import Champ, Effacement, Regle, enregistrer
+from lot_portal.rgpd.registre import Categorie, Champ, Effacement, Regle, enregistrer
 
 from .models import Courriel
 
@@ -44,10 +44,10 @@ enregistrer(
     lignes=_lignes,
     libelle="Courriels envoyés par le portail",
     personnels={
-        "destinataires": Champ("Coordonnées"),
-        "copies": Champ("Coordonnées"),
-        "copies_cachees": Champ("Coordonnées", exporte=False),
-        "repondre_a": Champ("Coordonnées", exporte=False),
+        "destinataires": Champ(Categorie.COORDONNEES),
+        "copies": Champ(Categorie.COORDONNEES),
+        "copies_cachees": Champ(Categorie.COORDONNEES, exporte=False),
+        "repondre_a": Champ(Categorie.COORDONNEES, exporte=False),
         "sujet": Champ("Contenu des messages"),
         "corps_texte": Champ("Contenu des messages", exporte=False),
         "corps_html": Champ("Contenu des messages", exporte=False),

@@ -70,6 +70,21 @@ class Effacement:
     }
 
 
+class Categorie:
+    """Categories of data shared by several apps' ``rgpd.py`` (the treatments table and the
+    export group fields by these words: one spelling for all)."""
+
+    IDENTITE = "Identité"
+    COORDONNEES = "Coordonnées"
+    TEXTES_LIBRES = "Échanges et textes libres"
+    LIEN_COMPTE = "Lien au compte"
+    AGENT = "Agent (traçabilité)"
+    CONNEXION = "Connexion"
+    SECRET = "Secret de connexion"
+    CONSENTEMENTS = "Consentements"
+    PROVENANCE = "Provenance"
+
+
 @dataclass(frozen=True)
 class Finalite:
     slug: str
@@ -181,6 +196,25 @@ def regle(nom: str, description: str) -> Callable:
         return fonction
 
     return decorer
+
+
+def supprimer_apres(label: str, champ: str, *, mois: str = "", jours: str = "") -> Callable:
+    """A retention function for ``Regle``: delete the rows of the model ``label`` whose date
+    ``champ`` is older than the setting named ``mois`` (months) or ``jours`` (days), read at
+    each run; it returns the number of rows of that model deleted."""
+
+    def supprimer(maintenant) -> int:
+        from dateutil.relativedelta import relativedelta
+        from django.conf import settings
+
+        if mois:
+            limite = maintenant - relativedelta(months=getattr(settings, mois))
+        else:
+            limite = maintenant - relativedelta(days=getattr(settings, jours))
+        anciens = apps.get_model(label)._default_manager.filter(**{f"{champ}__lt": limite})
+        return anciens.delete()[1].get(label, 0)
+
+    return supprimer
 
 
 def regles_de_conservation() -> list[tuple[str, Regle]]:
