@@ -162,3 +162,42 @@ def test_the_recorder_collects_saved_personal_values(tmp_path, settings, db):
         journal.terminer()
     assert "collecte.essai@exemple.fr" in journal.collecte.emails
     assert ("Aude", "Vidal") in journal.collecte.noms
+
+
+def test_under_xdist_a_workers_hits_fail_the_controllers_run():
+    """A worker hands its hits to the controller (``workeroutput``) without failing itself;
+    the controller gathers them when the worker goes down and fails the whole run."""
+    from types import SimpleNamespace
+
+    from confiance import _journal_plugin as plugin
+
+    fuite = "GET /accueil/?email=l***@exemple.fr"
+
+    class JournalFactice:
+        def terminer(self):
+            return [fuite]
+
+    travailleur = SimpleNamespace(
+        _journal_suite=JournalFactice(), _journal_fuites=[], workeroutput={}
+    )
+    session_travailleur = SimpleNamespace(config=travailleur, exitstatus=0)
+    plugin.pytest_sessionfinish(session_travailleur, 0)
+    assert travailleur.workeroutput["journal_fuites"] == [fuite]
+    assert session_travailleur.exitstatus == 0  # the controller decides
+
+    controleur = SimpleNamespace()
+    plugin.pytest_testnodedown(
+        SimpleNamespace(workeroutput=travailleur.workeroutput, config=controleur), None
+    )
+    plugin.pytest_testnodedown(SimpleNamespace(workeroutput={}, config=controleur), None)
+    session = SimpleNamespace(config=controleur, exitstatus=0)
+    plugin.pytest_sessionfinish(session, 0)
+    assert controleur._journal_fuites == [fuite]
+    assert session.exitstatus == 1
+
+    # A clean run stays green.
+    propre = SimpleNamespace()
+    plugin.pytest_testnodedown(SimpleNamespace(workeroutput={}, config=propre), None)
+    session_propre = SimpleNamespace(config=propre, exitstatus=0)
+    plugin.pytest_sessionfinish(session_propre, 0)
+    assert session_propre.exitstatus == 0
