@@ -9,6 +9,8 @@ document must match its extension (a PDF complete and passive, an office file a 
 file without HTML or script, a media file with its signature).
 """
 
+import secrets
+
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from wagtail.documents.forms import BaseDocumentForm
@@ -105,13 +107,23 @@ def image_verifier(fichier) -> None:
         raise ValidationError(MESSAGE_MARQUAGE, code="image_marquage")
 
 
+def nom_aleatoire(nom: str) -> str:
+    """A random file name keeping the extension: images are served from the public media
+    (the original and its renditions, named after the file), where the name a person gave
+    a photo on their computer (« cv-lea-durand.jpg ») has no business."""
+    extension = _extension(nom)
+    return secrets.token_hex(12) + (f".{extension}" if extension else "")
+
+
 class FormulaireImage(BaseImageForm):
-    """``WAGTAILIMAGES_IMAGE_FORM_BASE``: Wagtail's image form, plus the content check."""
+    """``WAGTAILIMAGES_IMAGE_FORM_BASE``: Wagtail's image form, plus the content check; the
+    file is stored under a random name (the title, filled from the name, is untouched)."""
 
     def clean_file(self):
         fichier = self.cleaned_data.get("file")
         if isinstance(fichier, UploadedFile):
             image_verifier(fichier)
+            fichier.name = nom_aleatoire(fichier.name or "")
         return fichier
 
 

@@ -369,3 +369,27 @@ def test_wagtail_multiple_upload_refused_nothing_stored(
     assert reponse.json()["success"] is False
     assert not modele().objects.exists()
     assert _fichiers_sous(*_racines()) == avant
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("adresse", ["/admin/images/add/", "/admin/images/multiple/add/"])
+def test_wagtail_images_are_stored_under_a_random_name(
+    client, administrateur, racine_collections, adresse
+):
+    """The original and its renditions are public media: the uploaded name is not kept in
+    the file's path (the title still comes from it)."""
+    envoi = _fichier(valide("jpeg"), "Photo de Léa Durand.jpg", "image/jpeg")
+    if "multiple" in adresse:
+        reponse = client.post(adresse, {"collection": racine_collections.pk, "files[]": envoi})
+        assert reponse.json()["success"] is True
+    else:
+        donnees = {"title": "Photo", "collection": racine_collections.pk, "file": envoi}
+        assert client.post(adresse, donnees).status_code == 302
+    image = get_image_model().objects.get()
+    chemin = image.file.name
+    assert "durand" not in chemin.lower() and "photo" not in chemin.lower()
+    assert re.fullmatch(r"original_images/[0-9a-f]{24}\.jpg", chemin), chemin
+    rendu = image.get_rendition("fill-40x30")
+    assert "durand" not in rendu.file.name.lower()
+    if "multiple" in adresse:
+        assert "Durand" in image.title  # Wagtail's title from the uploaded name
