@@ -15,9 +15,13 @@ AXE_OPTIONS = {
 _axe = Axe()
 
 
-def violations(page) -> list[str]:
-    """axe-core's WCAG 2.1 A/AA violations on the page as it is now, one line per node."""
-    resultats = _axe.run(page, options=AXE_OPTIONS).response
+def violations(page, contexte: dict | None = None) -> list[str]:
+    """axe-core's WCAG 2.1 A/AA violations on the page as it is now, one line per node;
+    ``contexte``: an axe context (``{"include": [...], "exclude": [...]}``)."""
+    if contexte is None:
+        resultats = _axe.run(page, options=AXE_OPTIONS).response
+    else:
+        resultats = _axe.run(page, context=contexte, options=AXE_OPTIONS).response
     lignes = []
     for violation in resultats["violations"]:
         for noeud in violation["nodes"]:
@@ -199,3 +203,41 @@ def par_nom(nom: str, valeur_type: str | None = None):
 
 def par_texte(texte: str):
     return lambda actif: actif["texte"] == texte
+
+
+# -- Wagtail admin ---------------------------------------------------------------------
+
+
+# Resolves once the page's finite CSS transitions and animations are over (1.5 s at most),
+# two frames after the call so that those started by the page's scripts on load are seen.
+_ANIMATIONS_FINIES = """() => new Promise((fin) => requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+        const finies = document.getAnimations()
+            .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime))
+            .map((a) => a.finished.catch(() => null));
+        Promise.race([Promise.all(finies), new Promise((r) => setTimeout(r, 1500))])
+            .then(() => fin(true));
+    })))"""
+
+
+def violations_admin(page, contexte: dict | None = None) -> list[str]:
+    """Like ``violations``, for the Wagtail admin: ``contexte`` is an axe context
+    (``{"include": [...], "exclude": [...]}``) leaving out regions whose markup is Wagtail's
+    own, never ours; without it, the whole page is checked.
+
+    axe runs once the page's transitions are over: Wagtail's messages (``.messages > ul``)
+    fade in over 0.5 s, and a colour measured half-way through (white on a red not yet
+    opaque) is not the one people read."""
+    page.evaluate(_ANIMATIONS_FINIES)
+    return violations(page, contexte)
+
+
+def connexion_admin(page, base: str, courriel: str):
+    """Logs in through the admin: ``/admin/`` sends to allauth's login form (Wagtail's own
+    one is redirected there), which comes back to the admin's dashboard."""
+    page.goto(f"{base}/admin/")
+    page.wait_for_url(re.compile(r"/compte/login/"))
+    page.locator("#id_login").fill(courriel)
+    page.locator("#id_password").fill(MOT_DE_PASSE)
+    page.locator("#id_password").press("Enter")
+    page.wait_for_url(re.compile(r"/admin/$"))
