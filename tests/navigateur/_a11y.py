@@ -101,9 +101,14 @@ def soumettre(
     return _soumettre
 
 
-def parcourir(page, base: str, pages, largeurs=LARGEURS) -> list[str]:
+def parcourir(
+    page, base: str, pages, largeurs=LARGEURS, *, mesurer=None, prefixe: str = ""
+) -> list[str]:
     """Every (name, path, setup) page at every width; the list of all the violations found
-    (with the page, the width and the final URL), plus pages that did not open."""
+    (with the page, the width and the final URL), plus pages that did not open or, with
+    ``prefixe``, that ended outside it (sent back to a login page). ``mesurer``: the axe
+    run, ``violations`` by default."""
+    mesurer = mesurer or violations
     trouvees = []
     page.set_default_timeout(120_000)  # two shared cores: a slow page is not a failure here
     for nom, chemin, preparer in pages:
@@ -115,15 +120,16 @@ def parcourir(page, base: str, pages, largeurs=LARGEURS) -> list[str]:
                 statut = reponse.status if reponse else "?"
                 trouvees.append(f"{nom} ({largeur}) : {chemin} a répondu {statut}")
                 continue
+            if not page.url.startswith(base + prefixe):
+                trouvees.append(f"{nom} ({largeur}) : {chemin} a mené à {page.url}")
+                continue
             if preparer:
                 try:
                     preparer(page)
                 except Exception as erreur:  # reported with the others, not one by one
                     trouvees.append(f"{nom} ({largeur}) : préparation impossible : {erreur}")
                     continue
-            trouvees += [
-                f"{nom} ({largeur}, {page.url[len(base) :]}) : {v}" for v in violations(page)
-            ]
+            trouvees += [f"{nom} ({largeur}, {page.url[len(base) :]}) : {v}" for v in mesurer(page)]
     return trouvees
 
 

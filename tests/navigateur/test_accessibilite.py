@@ -25,6 +25,23 @@ def _rapport(trouvees):
     return f"{len(trouvees)} violation(s) d'accessibilité :\n" + "\n".join(trouvees)
 
 
+def _espaces(browser, browser_context_args, django_user_model, base, personnes, preparer=None):
+    """Each person (email -> pages) in a browser context of their own, logged in; the
+    violations found, prefixed with the email. ``preparer(page, courriel, pages)`` may
+    create that person's objects once logged in and return their pages completed."""
+    trouvees = []
+    for courriel, pages in personnes.items():
+        compte(django_user_model, courriel)
+        contexte = browser.new_context(**browser_context_args)
+        page = contexte.new_page()
+        connexion(page, base, courriel)
+        if preparer is not None:
+            pages = preparer(page, courriel, pages)
+        trouvees += [f"[{courriel}] {ligne}" for ligne in parcourir(page, base, pages)]
+        contexte.close()
+    return trouvees
+
+
 def _pages_publiques():
     from jeunesse.models import AppelAProjets
     from lot_portal.agenda.models import EtatInscriptions, EvenementPage
@@ -157,37 +174,37 @@ def test_personal_spaces_have_no_axe_violation(
             ("mes candidatures", "/jeunesse/candidatures/", None),
         ],
     }
-    trouvees = []
-    for courriel, pages in personnes.items():
-        compte(django_user_model, courriel)
-        contexte = browser.new_context(**browser_context_args)
-        page = contexte.new_page()
-        connexion(page, base, courriel)
-        if courriel.startswith("visiteuse"):
-            # A draft of her own, started from the open call's page.
-            page.goto(f"{base}/jeunesse/appels/{appel.slug}/")
-            page.get_by_role("button", name="Déposer un projet").click()
-            page.wait_for_url("**/modifier/projet/")
-            reference = Candidature.objects.get(appel=appel, porteur__email=courriel).reference
-            dossier = f"/jeunesse/candidatures/{reference}/"
-            pages = pages + [("dossier", dossier, None), ("dépôt", dossier + "deposer/", None)]
-            # A draft may be saved empty: its errors come from too long texts, invalid
-            # addresses, or a file that is not what its name says.
-            erreurs = {
-                "projet": soumettre(SECTION, bouton="Enregistrer", deborder=True),
-                "moi": soumettre(SECTION, bouton="Enregistrer"),
-                "budget": soumettre(SECTION, bouton="Enregistrer", deborder=True),
-                "questions": soumettre(SECTION, bouton="Enregistrer", deborder=True),
-                "pieces": soumettre(SECTION, bouton="Enregistrer", piece=True),
-            }
-            for section, en_erreur in erreurs.items():
-                chemin = f"{dossier}modifier/{section}/"
-                pages += [
-                    (f"section {section}", chemin, None),
-                    (f"section {section} (erreurs)", chemin, en_erreur),
-                ]
-        trouvees += [f"[{courriel}] {ligne}" for ligne in parcourir(page, base, pages)]
-        contexte.close()
+
+    def brouillon(page, courriel, pages):
+        if not courriel.startswith("visiteuse"):
+            return pages
+        # A draft of her own, started from the open call's page.
+        page.goto(f"{base}/jeunesse/appels/{appel.slug}/")
+        page.get_by_role("button", name="Déposer un projet").click()
+        page.wait_for_url("**/modifier/projet/")
+        reference = Candidature.objects.get(appel=appel, porteur__email=courriel).reference
+        dossier = f"/jeunesse/candidatures/{reference}/"
+        pages = pages + [("dossier", dossier, None), ("dépôt", dossier + "deposer/", None)]
+        # A draft may be saved empty: its errors come from too long texts, invalid
+        # addresses, or a file that is not what its name says.
+        erreurs = {
+            "projet": soumettre(SECTION, bouton="Enregistrer", deborder=True),
+            "moi": soumettre(SECTION, bouton="Enregistrer"),
+            "budget": soumettre(SECTION, bouton="Enregistrer", deborder=True),
+            "questions": soumettre(SECTION, bouton="Enregistrer", deborder=True),
+            "pieces": soumettre(SECTION, bouton="Enregistrer", piece=True),
+        }
+        for section, en_erreur in erreurs.items():
+            chemin = f"{dossier}modifier/{section}/"
+            pages += [
+                (f"section {section}", chemin, None),
+                (f"section {section} (erreurs)", chemin, en_erreur),
+            ]
+        return pages
+
+    trouvees = _espaces(
+        browser, browser_context_args, django_user_model, base, personnes, brouillon
+    )
     assert not trouvees, _rapport(trouvees)
 
 
@@ -427,12 +444,5 @@ def test_partner_and_team_spaces_have_no_axe_violation(
             ),
         ],
     }
-    trouvees = []
-    for courriel, pages in personnes.items():
-        compte(django_user_model, courriel)
-        contexte = browser.new_context(**browser_context_args)
-        page = contexte.new_page()
-        connexion(page, base, courriel)
-        trouvees += [f"[{courriel}] {ligne}" for ligne in parcourir(page, base, pages)]
-        contexte.close()
+    trouvees = _espaces(browser, browser_context_args, django_user_model, base, personnes)
     assert not trouvees, _rapport(trouvees)

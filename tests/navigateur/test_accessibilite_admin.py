@@ -6,7 +6,7 @@ ambassadors, opportunities, emails, access log, personal data export), at 1280 p
 One superuser, one browser context, the full demo seeded once."""
 
 import pytest
-from _a11y import LARGEURS, compte, connexion_admin, soumettre, violations_admin
+from _a11y import compte, connexion_admin, parcourir, soumettre, violations_admin
 
 pytestmark = [pytest.mark.navigateur]
 
@@ -127,31 +127,11 @@ def _pages_admin():
 
 
 def _parcourir(page, base, pages) -> list[str]:
-    """``parcourir`` of ``_a11y``, with the admin's axe context."""
-    trouvees = []
-    page.set_default_timeout(120_000)  # two shared cores: a slow page is not a failure here
-    for nom, chemin, preparer in pages:
-        for largeur, (x, y) in LARGEURS.items():
-            page.set_viewport_size({"width": x, "height": y})
-            reponse = page.goto(base + chemin)
-            if reponse is None or reponse.status != 200:
-                statut = reponse.status if reponse else "?"
-                trouvees.append(f"{nom} ({largeur}) : {chemin} a répondu {statut}")
-                continue
-            if not page.url.startswith(base + "/admin/"):  # e.g. sent back to the login
-                trouvees.append(f"{nom} ({largeur}) : {chemin} a mené à {page.url}")
-                continue
-            if preparer:
-                try:
-                    preparer(page)
-                except Exception as erreur:  # reported with the others, not one by one
-                    trouvees.append(f"{nom} ({largeur}) : préparation impossible : {erreur}")
-                    continue
-            trouvees += [
-                f"{nom} ({largeur}, {page.url[len(base) :]}) : {v}"
-                for v in violations_admin(page, CONTEXTE)
-            ]
-    return trouvees
+    """``parcourir`` of ``_a11y``, with the admin's axe run and context; a page must stay
+    in the admin (not be sent back to the login)."""
+    return parcourir(
+        page, base, pages, mesurer=lambda p: violations_admin(p, CONTEXTE), prefixe="/admin/"
+    )
 
 
 def test_admin_views_have_no_axe_violation(
