@@ -12,16 +12,15 @@ Both need the model permissions (view/change…) of the user's groups.
 
 from django.contrib import messages
 from django.db.models import Count
-from django.http import HttpResponseForbidden, HttpResponseNotAllowed
+from django.http import HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetCreateView
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from lot_portal.cms.snippets import SnippetViewSetPortail
 from lot_portal.journal.services import Action, acces_journaliser
 
 from .models import ContactReprise, Employeur
@@ -29,23 +28,8 @@ from .models import ContactReprise, Employeur
 PERMISSION_TRAITER = "opportunites.change_contactreprise"
 
 
-class _ChoixEmployeurCreation(SnippetCreateView):
-    """The chooser's « create » URL exists though the chooser has no creation form: Wagtail
-    answers its POST with a 500 (``None.is_valid()``); here it is a 405."""
-
-    def post(self, request):
-        if self.get_creation_form_class() is None:
-            return HttpResponseNotAllowed(["GET"])
-        return super().post(request)
-
-
-class _ChoixEmployeur(SnippetChooserViewSet):
-    create_view_class = _ChoixEmployeurCreation
-
-
-class EmployeurViewSet(SnippetViewSet):
+class EmployeurViewSet(SnippetViewSetPortail):
     model = Employeur
-    chooser_viewset_class = _ChoixEmployeur
     icon = "site"
     menu_label = "Employeurs"
     menu_order = 100

@@ -1,11 +1,11 @@
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Thematique
+from .snippets import SnippetViewSetPortail
 
 
-class ThematiqueViewSet(SnippetViewSet):
+class ThematiqueViewSet(SnippetViewSetPortail):
     model = Thematique
     icon = "tag"
     menu_label = "Thématiques"

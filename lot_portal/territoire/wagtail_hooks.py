@@ -1,10 +1,12 @@
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from lot_portal.cms.snippets import SnippetViewSetPortail
 
 from .models import CommunauteDeCommunes, Commune
 
 
-class CommuneViewSet(SnippetViewSet):
+class CommuneViewSet(SnippetViewSetPortail):
     model = Commune
     icon = "site"
     menu_label = "Communes"
@@ -17,7 +19,7 @@ class CommuneViewSet(SnippetViewSet):
         return Commune.objects.select_related("communaute")
 
 
-class CommunauteDeCommunesViewSet(SnippetViewSet):
+class CommunauteDeCommunesViewSet(SnippetViewSetPortail):
     model = CommunauteDeCommunes
     icon = "group"
     menu_label = "Communautés de communes"

@@ -1,10 +1,11 @@
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from lot_portal.cms.snippets import SnippetViewSetPortail
 
 from .models import Partenaire
 
 
-class PartenaireViewSet(SnippetViewSet):
+class PartenaireViewSet(SnippetViewSetPortail):
     model = Partenaire
     icon = "group"
     menu_label = "Partenaires"
