@@ -188,9 +188,18 @@ def _valeurs_admin(monde):
 
 
 def _objet_du_modele(r: Route, monde):
-    """``{"pk": …}`` of a row of the model of an admin viewset route (our prefixes), or {}.
+    """``{"pk": …}`` of a row of the model of an admin viewset route (our prefixes), or {}
+    (computed once per world and route, the nine roles share it).
 
     The newcomer's file is the other newcomer's (area A); otherwise the first row."""
+    if not hasattr(monde, "objets_des_modeles"):
+        monde.objets_des_modeles = {}
+    if r.cle not in monde.objets_des_modeles:
+        monde.objets_des_modeles[r.cle] = _objet_du_modele_chercher(r, monde)
+    return monde.objets_des_modeles[r.cle]
+
+
+def _objet_du_modele_chercher(r: Route, monde):
     from django.urls import Resolver404, resolve
 
     if not r.route.startswith("admin/") or "<int:pk>" not in r.route:

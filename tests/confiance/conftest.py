@@ -61,6 +61,24 @@ def _groupe_redaction(accueil):
     return groupe
 
 
+def _piece_pdf(candidature, nom):
+    """A small PDF attachment of ``candidature``."""
+    from django.core.files.base import ContentFile
+
+    from jeunesse.models import PieceJointe
+    from jeunesse.models.choix import NaturePiece
+
+    contenu = b"%PDF-1.4 " + nom.encode()
+    return PieceJointe.objects.create(
+        candidature=candidature,
+        nature=NaturePiece.DOCUMENT,
+        nom_original=nom,
+        type_mime="application/pdf",
+        taille=len(contenu),
+        fichier=ContentFile(contenu, name=nom),
+    )
+
+
 @pytest.fixture
 def monde_matrice(site_demo, settings, tmp_path):
     """Every role's account and the objects of others, as a namespace, on the core demo.
@@ -85,8 +103,8 @@ def _monde(site_demo, settings, tmp_path):
     from accueil.services.reseau import referent_droits_accorder
     from ambassadeurs.models import OffreHospitalite, Signalement
     from ambassadeurs.services import questions as services_questions
-    from jeunesse.models import Idee, PieceJointe, RapportProjet
-    from jeunesse.models.choix import NaturePiece, Statut
+    from jeunesse.models import Idee, RapportProjet
+    from jeunesse.models.choix import Statut
     from jeunesse.structure import structure_creer as structure_jeunesse
     from lot_portal.courriels.models import Courriel
     from lot_portal.journal.models import JournalAcces
@@ -149,25 +167,11 @@ def _monde(site_demo, settings, tmp_path):
     depose = fabrique_jeu.candidature(
         appel, fabrique_jeu.compte("depose@exemple.fr"), statut=Statut.DEPOSE
     )
-    piece_deposee = PieceJointe.objects.create(
-        candidature=depose,
-        nature=NaturePiece.DOCUMENT,
-        nom_original="devis.pdf",
-        type_mime="application/pdf",
-        taille=14,
-        fichier=ContentFile(b"%PDF-1.4 devis", name="devis.pdf"),
-    )
+    piece_deposee = _piece_pdf(depose, "devis.pdf")
     # A laureate's report with its file (on the whole demo, whose reports are still due).
     rapport = RapportProjet.objects.filter(candidature__statut=Statut.RETENU).first()
     if rapport is not None:
-        rapport.piece = PieceJointe.objects.create(
-            candidature=rapport.candidature,
-            nature=NaturePiece.DOCUMENT,
-            nom_original="rapport.pdf",
-            type_mime="application/pdf",
-            taille=16,
-            fichier=ContentFile(b"%PDF-1.4 rapport", name="rapport.pdf"),
-        )
+        rapport.piece = _piece_pdf(rapport.candidature, "rapport.pdf")
         rapport.depose_le = timezone.now()
         rapport.save(update_fields=["piece", "depose_le"])
     idee = Idee.objects.create(
