@@ -90,6 +90,12 @@ def site_demo_complet(db):
 
 
 @pytest.fixture
+def noyau_demo(transactional_db):
+    """The core of the demo (home, legal pages, territory) for the live server."""
+    call_command("seed_demo", "--noyau", stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+
+@pytest.fixture
 def site_demo_transactionnel(transactional_db):
     call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     from lot_portal.cms.models import HomePage

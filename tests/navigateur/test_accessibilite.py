@@ -9,12 +9,10 @@ lives in the session), walks its list of (name, path, setup) pages at both width
 reports every violation at once."""
 
 import datetime
-import os
 import re
 
 import pytest
 from _a11y import LARGEURS, MOT_DE_PASSE, compte, connexion, parcourir, soumettre, violations
-from django.core.management import call_command
 
 pytestmark = [pytest.mark.navigateur]
 
@@ -206,12 +204,6 @@ def test_personal_spaces_have_no_axe_violation(
         browser, browser_context_args, django_user_model, base, personnes, brouillon
     )
     assert not trouvees, _rapport(trouvees)
-
-
-@pytest.fixture
-def noyau_demo(transactional_db):
-    """The core of the demo (home, legal pages, territory) for the live server."""
-    call_command("seed_demo", "--noyau", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
 def _etape(page, nom: str, largeur: str, en_erreur) -> list[str]:

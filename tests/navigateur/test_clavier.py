@@ -7,7 +7,6 @@ focus indicator; a submission in error must focus the error summary, whose links
 focus to the fields in error."""
 
 import datetime
-import os
 import re
 from decimal import Decimal
 
@@ -22,16 +21,9 @@ from _a11y import (
     tabuler_jusqu_a,
     violations,
 )
-from django.core.management import call_command
 from django.utils import timezone
 
 pytestmark = [pytest.mark.navigateur]
-
-
-@pytest.fixture
-def noyau_demo(transactional_db):
-    """The core of the demo (home, legal pages, territory) for the live server."""
-    call_command("seed_demo", "--noyau", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
 def _id(page, libelle, **options) -> str:
